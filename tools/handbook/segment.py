@@ -1,0 +1,468 @@
+"""Stage 2, segment: find where articles start and end in a dump.
+
+A dump is first cut into *blocks* (runs of non-blank lines). Site chrome
+from the source profiles is dropped into the report. Each file is then read
+in one of three modes, chosen from the shapes it contains:
+
+* **feed** – the file has RSS footers (``L'article <titre> est apparu en
+  premier sur <site>.``): each item ends at its footer and takes its title
+  from it; title-like lines inside an item are its sub-headings.
+* **page** – the file has HTML title lines (``Titre | Site`` followed by the
+  same title): each such line starts one page, which is one article.
+* **blog** – anything else: articles glued one after another, with titles
+  as short lines. A title-shaped line starts a new article when one of
+  these holds, strongest first:
+
+  1. the previous article was closed by a byline or a signature;
+  2. the line is repeated on the next line (title shown twice);
+  3. it is an all-capitals title (not a ``LABEL : …`` session heading);
+  4. it is a person's name not yet mentioned in the current article and
+     mentioned just after (a portrait); a name mentioned before, or after a
+     question, is a caption; a name at an article's end is a signature;
+  5. the next line is a byline (``Par …``, ``Promotion 2020-2021``);
+  6. the same line starts an article in another file with a different
+     predecessor (cross-file evidence);
+  7. lexical cohesion: the text after the line shares little weighted
+     vocabulary with the current article (TextTiling-like), and the current
+     article is already long enough; right after a concluding paragraph
+     (``En conclusion``, ``En somme``…) less dissimilarity is required.
+
+  A last line of a file never starts an article (a closing remark).
+
+Lines are never lost: every non-blank line ends up in a segment body, as a
+segment title, or in the dropped report with a reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from . import shapes
+from .model import Dropped, Line, Segment, SegmentResult, SourceText
+from .profiles import ChromeRule, Profiles
+
+REPEAT_RATIO = 92  # two lines at least this similar (0-100) are "the same title"
+COHESION_THRESHOLD = 0.105  # below this, the text after a heading starts a new topic
+CONCLUDED_THRESHOLD = 0.25  # the same, right after a concluding paragraph ("En conclusion, …")
+MIN_ARTICLE_WORDS = 150  # an article shorter than this is never split by cohesion
+AFTER_WINDOW_WORDS = 120
+BEFORE_WINDOW_WORDS = 400
+
+
+@dataclass
+class Block:
+    lines: list[Line]
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def single(self) -> bool:
+        return len(self.lines) == 1
+
+    @property
+    def head(self) -> str:
+        return shapes.clean(self.lines[0].text)
+
+
+@dataclass
+class PreparedFile:
+    """A source with its chrome removed and cut into blocks."""
+
+    source: SourceText
+    blocks: list[Block]
+    dropped: list[Dropped]
+    mode: str
+    profiles: tuple[str, ...] = ()
+
+
+@dataclass
+class CorpusContext:
+    """What segmentation learns from all files given together."""
+
+    idf: dict[str, float] = field(default_factory=dict)
+    default_idf: float = 1.0
+    cross_file_titles: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, files: list[PreparedFile]) -> CorpusContext:
+        df: Counter[str] = Counter()
+        documents = 0
+        predecessors: dict[str, set[str]] = defaultdict(set)
+        seen: Counter[str] = Counter()
+        for prepared in files:
+            previous = ""
+            for block in prepared.blocks:
+                documents += 1
+                df.update(set(shapes.stems(block.text)))
+                if prepared.mode == "blog" and block.single and shapes.is_title_shaped(block.head):
+                    key = shapes.compare_key(block.head)
+                    seen[key] += 1
+                    predecessors[key].add(previous)
+                previous = shapes.compare_key(block.text)[-200:]
+        idf = {term: math.log((1 + documents) / (1 + count)) + 1.0 for term, count in df.items()}
+        cross = frozenset(k for k, n in seen.items() if n >= 2 and len(predecessors[k]) >= 2)
+        return cls(idf=idf, default_idf=math.log(1 + documents) + 1.0, cross_file_titles=cross)
+
+    def vector(self, text: str) -> dict[str, float]:
+        counts = Counter(shapes.stems(text))
+        return {t: c * self.idf.get(t, self.default_idf) for t, c in counts.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
+# --------------------------------------------------------------------------
+# preparation: chrome and blocks
+# --------------------------------------------------------------------------
+
+
+def prepare(source: SourceText, profiles: Profiles) -> PreparedFile:
+    texts = [line.text for line in source.lines]
+    rules, profile_ids = profiles.chrome_for(texts)
+    dropped: list[Dropped] = []
+    chrome_numbers: set[int] = set()
+    content = [line for line in source.lines if not line.blank]
+    index = 0
+    while index < len(content):
+        line = content[index]
+        rule = _chrome_rule(line.text, rules)
+        if rule is not None:
+            chrome_numbers.add(line.number)
+            dropped.append(Dropped(source.path, line.number, line.text, "site-chrome"))
+            following = content[index + 1] if index + 1 < len(content) else None
+            if rule.then and following and rule.then.match(shapes.clean(following.text)):
+                chrome_numbers.add(following.number)
+                dropped.append(Dropped(source.path, following.number, following.text, "site-chrome"))
+                index += 1
+        index += 1
+    blocks: list[Block] = []
+    current: list[Line] = []
+    for line in source.lines:
+        if line.blank or line.number in chrome_numbers:
+            if current:
+                blocks.append(Block(current))
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(Block(current))
+    if any(profiles.feed_footer.match(shapes.clean(t)) for t in texts):
+        mode = "feed"
+    elif any(_html_title_at(blocks, i, profiles) for i in range(len(blocks))):
+        mode = "page"
+    else:
+        mode = "blog"
+    return PreparedFile(source, blocks, dropped, mode, profile_ids)
+
+
+def _chrome_rule(text: str, rules: tuple[ChromeRule, ...]) -> ChromeRule | None:
+    stripped = shapes.clean(text)
+    for rule in rules:
+        if rule.pattern.match(stripped):
+            return rule
+    return None
+
+
+def _html_title_at(blocks: list[Block], index: int, profiles: Profiles) -> str | None:
+    """The title, when block ``index`` is ``Title | Site`` followed by Title."""
+    block = blocks[index]
+    match = profiles.html_title.match(block.head)
+    if not match:
+        return None
+    following = block.lines[1].text if len(block.lines) > 1 else (
+        blocks[index + 1].head if index + 1 < len(blocks) else ""
+    )
+    if same_line(match["title"], following):
+        return match["title"]
+    return None
+
+
+def same_line(a: str, b: str) -> bool:
+    ka, kb = shapes.compare_key(a), shapes.compare_key(b)
+    return bool(ka) and (ka == kb or fuzz.ratio(ka, kb) >= REPEAT_RATIO)
+
+
+# --------------------------------------------------------------------------
+# segmentation
+# --------------------------------------------------------------------------
+
+
+def segment_file(prepared: PreparedFile, context: CorpusContext, profiles: Profiles) -> SegmentResult:
+    builder = _Builder(prepared.source.path)
+    builder.dropped.extend(prepared.dropped)
+    if prepared.mode == "feed":
+        rest = _segment_feed(prepared, profiles, builder)
+        _segment_blog(rest, context, builder)
+    elif prepared.mode == "page":
+        _segment_pages(prepared, profiles, context, builder)
+    else:
+        _segment_blog(prepared.blocks, context, builder)
+    dropped = tuple(sorted(builder.dropped, key=lambda d: d.line))
+    return SegmentResult(segments=tuple(builder.segments), dropped=dropped)
+
+
+class _Builder:
+    """Turns (title, blocks) into Segments, extracting metadata on the way."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.segments: list[Segment] = []
+        self.dropped: list[Dropped] = []
+
+    def add(
+        self,
+        title: str,
+        title_line: int | None,
+        blocks: list[Block],
+        *,
+        first_line: int | None = None,
+        last_line: int | None = None,
+        authors: list[str] | None = None,
+    ) -> None:
+        body: list[Line] = []
+        for position, block in enumerate(blocks):
+            for line in block.lines:
+                if position < 2 and title_line is not None and same_line(title, line.text):
+                    self.dropped.append(Dropped(self.path, line.number, line.text, "repeated-title"))
+                else:
+                    body.append(line)
+        numbers = [n for n in (title_line, first_line) if n is not None]
+        numbers += [line.number for block in blocks for line in block.lines]
+        if not numbers:
+            return
+        date, tags, found_authors = _metadata(body)
+        all_authors = list(dict.fromkeys([*found_authors, *(authors or [])]))
+        self.segments.append(
+            Segment(
+                file=self.path,
+                title=shapes.clean(title),
+                title_line=title_line,
+                body=tuple(body),
+                first_line=min(numbers),
+                last_line=max([*numbers, last_line or 0]),
+                date=date,
+                authors=tuple(all_authors),
+                tags=tuple(tags),
+            )
+        )
+
+
+def _metadata(body: list[Line]) -> tuple[str | None, list[str], list[str]]:
+    """Date (``Publié le``), category tags and bylines stated as metadata."""
+    date: str | None = None
+    tags: list[str] = []
+    authors: list[str] = []
+    head = body[:12]
+    for index, line in enumerate(head):
+        match = shapes.PUBLISHED.match(line.text)
+        if match and date is None:
+            rest = match["rest"]
+            if rest.strip():
+                date = shapes.parse_french_date(rest)
+            elif index + 1 < len(head):
+                date = shapes.parse_french_date(head[index + 1].text)
+            if date:
+                # Short lines just before "Publié le", in the same run, are categories.
+                back = index - 1
+                while back >= 0 and head[back].number == head[back + 1].number - 1:
+                    text = shapes.clean(head[back].text)
+                    if len(shapes.words(text)) > 6 or shapes.ends_sentence(text):
+                        break
+                    tags.insert(0, text)
+                    back -= 1
+    for position, line in enumerate(body):
+        match = shapes.BYLINE.match(line.text)
+        if match:
+            authors.append(shapes.clean(match["who"]))
+            continue
+        match = shapes.SHORT_BYLINE.match(line.text)
+        if match and position < 6:
+            authors.append(shapes.clean(match["who"]))
+    return date, tags, authors
+
+
+def _segment_feed(prepared: PreparedFile, profiles: Profiles, builder: _Builder) -> list[Block]:
+    """Cut a feed at its footers; return the blocks after the last footer."""
+    pending: list[Block] = []
+    for block in prepared.blocks:
+        current: list[Line] = []
+        for line in block.lines:
+            match = profiles.feed_footer.match(shapes.clean(line.text))
+            if not match:
+                current.append(line)
+                continue
+            if current:
+                pending.append(Block(current))
+                current = []
+            builder.dropped.append(Dropped(builder.path, line.number, line.text, "feed-footer"))
+            if pending:
+                builder.add(match["title"], None, pending, last_line=line.number)
+            else:  # a footer with no text before it: keep its title as a (short) article
+                builder.add(match["title"], None, [], first_line=line.number)
+            pending = []
+        if current:
+            pending.append(Block(current))
+    return pending
+
+
+def _segment_pages(
+    prepared: PreparedFile, profiles: Profiles, context: CorpusContext, builder: _Builder
+) -> None:
+    starts = [i for i in range(len(prepared.blocks)) if _html_title_at(prepared.blocks, i, profiles)]
+    _segment_blog(prepared.blocks[: starts[0]], context, builder)
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(prepared.blocks)
+        blocks = [Block(list(b.lines)) for b in prepared.blocks[start:end]]
+        html_line = blocks[0].lines[0]
+        builder.dropped.append(Dropped(builder.path, html_line.number, html_line.text, "repeated-title"))
+        blocks[0].lines.pop(0)
+        if not blocks[0].lines:
+            blocks.pop(0)
+        if not blocks:
+            continue
+        title_line = blocks[0].lines.pop(0)
+        if not blocks[0].lines:
+            blocks.pop(0)
+        builder.add(title_line.text, title_line.number, blocks, first_line=html_line.number)
+
+
+def _segment_blog(blocks: list[Block], context: CorpusContext, builder: _Builder) -> None:
+    """Articles glued one after another; see the module docstring for the rules."""
+    if not blocks:
+        return
+    title: Block | None = None
+    body: list[Block] = []
+    authors: list[str] = []
+    closed = False
+
+    def flush() -> None:
+        nonlocal body, authors, closed
+        if title is not None:
+            builder.add(title.head, title.first, body, authors=authors)
+        elif body:  # text before any title: keep it, titled by its first words
+            first_words = " ".join(shapes.words(body[0].head)[:10])
+            builder.add(f"{first_words} …", None, body)
+        body, authors, closed = [], [], False
+
+    for index, block in enumerate(blocks):
+        candidate = block.single and shapes.is_title_shaped(block.head)
+        if title is None and not body:
+            if candidate:
+                title = block
+            else:
+                body.append(block)
+            continue
+        if not candidate or not body:
+            body.append(block)
+            if _closes_article(block, body):
+                closed = True
+            continue
+        decision = _decide(block, index, blocks, title, body, context, closed)
+        if decision == "start":
+            flush()
+            title = block
+        elif decision == "signature":
+            body.append(block)
+            authors.append(block.head)
+            closed = True
+        else:
+            body.append(block)
+    flush()
+
+
+def _closes_article(block: Block, body: list[Block]) -> bool:
+    """A byline such as ``Propos recueillis par …`` ends an article."""
+    return len(body) >= 2 and bool(shapes.BYLINE.match(block.lines[-1].text))
+
+
+def _decide(
+    block: Block,
+    index: int,
+    blocks: list[Block],
+    title: Block | None,
+    body: list[Block],
+    context: CorpusContext,
+    closed: bool,
+) -> str:
+    """'start' a new article at ``block``, treat it as a 'signature', or keep it as 'body'."""
+    text = block.head
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if shapes.is_person_name(text):
+        return _decide_name(block, index, blocks, title, body)
+    if following is None:
+        return "body"  # a last line is a closing remark, never a new article
+    if closed:
+        return "start"
+    if shapes.BYLINE.match(following.head):
+        return "body"  # the line just before "Propos recueillis par …" ends the article
+    if any(same_line(text, line.text) for line in following.lines[:3]):
+        return "start"
+    if shapes.COHORT.match(following.head) or shapes.SHORT_BYLINE.match(following.head):
+        return "start"  # a title followed by its byline
+    if shapes.is_upper_title(text):
+        return "start"
+    if shapes.compare_key(text) in context.cross_file_titles:
+        return "start"
+    before_text = "\n".join(b.text for b in body)
+    if len(shapes.words(before_text)) < MIN_ARTICLE_WORDS:
+        return "body"
+    before = context.vector(
+        ((title.head + "\n") * 2 if title else "") + _tail_words(before_text, BEFORE_WINDOW_WORDS)
+    )
+    after = context.vector(text + "\n" + _window_after(blocks, index + 1, AFTER_WINDOW_WORDS))
+    concluded = bool(shapes.CONCLUSION.match(body[-1].head))
+    threshold = CONCLUDED_THRESHOLD if concluded else COHESION_THRESHOLD
+    return "start" if cosine(before, after) < threshold else "body"
+
+
+def _decide_name(
+    block: Block, index: int, blocks: list[Block], title: Block | None, body: list[Block]
+) -> str:
+    parts = shapes.name_parts(block.head)
+    so_far = shapes.compare_key(" ".join([title.head if title else "", *(b.text for b in body)]))
+    if any(f" {part} " in f" {so_far} " for part in parts):
+        return "body"  # a caption naming someone the article already introduced
+    if body and body[-1].lines[-1].text.rstrip().endswith("?"):
+        return "body"  # a name under a question: an interview caption
+    ahead = shapes.compare_key(" ".join(b.text for b in blocks[index + 1 : index + 4]))
+    if any(f" {part} " in f" {ahead} " for part in parts):
+        return "start"  # a portrait titled by the person's name
+    return "signature" if len(body) >= 2 else "body"
+
+
+def _tail_words(text: str, count: int) -> str:
+    return " ".join(text.split()[-count:])
+
+
+def _window_after(blocks: list[Block], start: int, count: int) -> str:
+    taken: list[str] = []
+    total = 0
+    for block in blocks[start:]:
+        taken.append(block.text)
+        total += len(block.text.split())
+        if total >= count:
+            break
+    return _tail_words("\n".join(taken), 10**9) if total <= count else " ".join(
+        "\n".join(taken).split()[:count]
+    )
