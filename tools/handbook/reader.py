@@ -36,9 +36,10 @@ _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 def display_path(path: Path, root: Path | None) -> str:
     """Repository-relative POSIX path when ``path`` is inside ``root``."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except (ValueError, OSError):
+        try:  # resolve the folder only: the file itself may be a broken link
+            absolute = Path(os.path.abspath(path)).parent.resolve() / path.name
+            return absolute.relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
             pass
     return path.as_posix() if isinstance(path, Path) else str(path)
 

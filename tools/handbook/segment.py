@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from . import shapes
+from .corrections import Corrections
 from .model import Dropped, Line, Segment, SegmentResult, SourceText
 from .profiles import ChromeRule, Profiles
 
@@ -96,6 +97,8 @@ class CorpusContext:
     idf: dict[str, float] = field(default_factory=dict)
     default_idf: float = 1.0
     cross_file_titles: frozenset[str] = frozenset()
+    forced_starts: frozenset[int] = frozenset()  # corrections: an article starts here
+    forbidden_starts: frozenset[int] = frozenset()  # corrections: no article starts here
 
     @classmethod
     def build(cls, files: list[PreparedFile]) -> CorpusContext:
@@ -137,8 +140,9 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 # --------------------------------------------------------------------------
 
 
-def prepare(source: SourceText, profiles: Profiles) -> PreparedFile:
+def prepare(source: SourceText, profiles: Profiles, fixes: Corrections | None = None) -> PreparedFile:
     texts = [line.text for line in source.lines]
+    forced_chrome = {n for f, n in (fixes.chrome if fixes else ()) if f == source.path}
     rules, profile_ids = profiles.chrome_for(texts)
     dropped: list[Dropped] = []
     chrome_numbers: set[int] = set()
@@ -147,7 +151,10 @@ def prepare(source: SourceText, profiles: Profiles) -> PreparedFile:
     while index < len(content):
         line = content[index]
         rule = _chrome_rule(line.text, rules)
-        if rule is not None:
+        if line.number in forced_chrome:
+            chrome_numbers.add(line.number)
+            dropped.append(Dropped(source.path, line.number, line.text, "site-chrome"))
+        elif rule is not None:
             chrome_numbers.add(line.number)
             dropped.append(Dropped(source.path, line.number, line.text, "site-chrome"))
             following = content[index + 1] if index + 1 < len(content) else None
@@ -208,8 +215,20 @@ def same_line(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------
 
 
-def segment_file(prepared: PreparedFile, context: CorpusContext, profiles: Profiles) -> SegmentResult:
-    builder = _Builder(prepared.source.path)
+def segment_file(
+    prepared: PreparedFile,
+    context: CorpusContext,
+    profiles: Profiles,
+    fixes: Corrections | None = None,
+) -> SegmentResult:
+    fixes = fixes or Corrections()
+    path = prepared.source.path
+    context = replace(
+        context,
+        forced_starts=frozenset(n for f, n in fixes.split if f == path),
+        forbidden_starts=frozenset(n for f, n in fixes.merge if f == path),
+    )
+    builder = _Builder(path)
     builder.dropped.extend(prepared.dropped)
     if prepared.mode == "feed":
         rest = _segment_feed(prepared, profiles, builder)
@@ -366,22 +385,32 @@ def _segment_blog(blocks: list[Block], context: CorpusContext, builder: _Builder
         body, authors, closed = [], [], False
 
     for index, block in enumerate(blocks):
-        candidate = block.single and shapes.is_title_shaped(block.head)
-        if title is None and not body:
-            if candidate:
+        candidate = (block.single and shapes.is_title_shaped(block.head)) or (
+            block.first in context.forced_starts
+        )
+        if title is None:  # text before the first title, or the first title
+            if candidate and block.single:
+                flush()
                 title = block
             else:
                 body.append(block)
             continue
-        if not candidate or not body:
+        if not candidate or (not body and block.first not in context.forced_starts):
             body.append(block)
             if _closes_article(block, body):
                 closed = True
             continue
-        decision = _decide(block, index, blocks, title, body, context, closed)
+        if block.first in context.forced_starts:
+            decision = "start"
+        elif block.first in context.forbidden_starts:
+            decision = "body"
+        else:
+            decision = _decide(block, index, blocks, title, body, context, closed)
         if decision == "start":
             flush()
-            title = block
+            title = Block(block.lines[:1])
+            if len(block.lines) > 1:  # a correction may start an article inside a run of lines
+                body.append(Block(block.lines[1:]))
         elif decision == "signature":
             body.append(block)
             authors.append(block.head)

@@ -1,0 +1,179 @@
+"""Command-line interface: ``handbook list|import|check|new|explain``.
+
+A thin layer: parse arguments, call the pipeline, print. Every message a
+user reads is French; errors are one line naming the file, never a
+traceback, with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import HandbookError
+from .pipeline import default_sources
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The handbook repository: the nearest folder holding docs/conf.py."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "docs" / "conf.py").is_file():
+            return folder
+    return here
+
+
+def _inputs(files: list[str], root: Path) -> list[Path]:
+    if files:
+        return [Path(f) for f in files]
+    found = default_sources(root)
+    if not found:
+        raise HandbookError(f"{(root / 'sources').as_posix()} : aucun fichier *.txt à lire.")
+    return found
+
+
+def article_record(article: Any, page: str) -> dict[str, Any]:
+    theme = None
+    if article.theme is not None:
+        choice = article.theme
+        theme = {
+            "id": choice.id,
+            "title": choice.title,
+            "score": choice.score,
+            "reasons": list(choice.reasons),
+            "runner_up": (
+                {"id": choice.runner_up[0], "score": choice.runner_up[1]}
+                if choice.runner_up
+                else None
+            ),
+            "source": choice.source,
+        }
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "date": article.date,
+        "authors": list(article.authors),
+        "tags": list(article.tags),
+        "theme": theme,
+        "page": page,
+        "occurrences": [o.as_dict() for o in article.occurrences],
+        "kept": article.kept.as_dict(),
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    root = find_root()
+    from .importer import full_analysis
+
+    analysis, pages, _ignored = full_analysis(_inputs(args.files, root), root)
+    if args.dropped:
+        records = [d.as_dict() for d in analysis.dropped]
+        if args.format == "json":
+            print(json.dumps(records, ensure_ascii=False, indent=2))
+        else:
+            _print_table(
+                "Lignes écartées",
+                ["Fichier", "Ligne", "Raison", "Texte"],
+                [[r["file"], str(r["line"]), r["reason"], str(r["text"])[:80]] for r in records],
+            )
+        return 0
+    records = [article_record(a, pages[a.slug].page_path) for a in pages.articles]
+    if args.format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        _print_table(
+            f"{len(records)} articles uniques",
+            ["Titre", "Thème", "Date", "Occurrences"],
+            [
+                [
+                    r["title"][:70],
+                    (r["theme"] or {}).get("id", "—"),
+                    r["date"] or "—",
+                    ", ".join(f"{o['file'].split('/')[-1]}:{o['first_line']}" for o in r["occurrences"]),
+                ]
+                for r in records
+            ],
+        )
+    return 0
+
+
+def _print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import run_import
+
+    root = find_root()
+    report = run_import(_inputs(args.files, root), root=root, force=args.force)
+    print(report.summary())
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import run_check
+
+    root = find_root()
+    problems = run_check(root, [Path(p) for p in args.paths])
+    for problem in problems:
+        print(problem.format(args.format))
+    if problems:
+        print(f"{len(problems)} problème(s) trouvé(s).", file=sys.stderr)
+        return 1
+    print("Aucun problème : le manuel est valide.", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handbook",
+        description="Convertit les articles bruts en pages MyST du manuel et vérifie le manuel.",
+    )
+    parser.add_argument("--version", action="version", version=f"handbook {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+
+    p_list = sub.add_parser("list", help="affiche les articles trouvés, sans rien écrire")
+    p_list.add_argument("files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)")
+    p_list.add_argument("--format", choices=["table", "json"], default="table", help="format de sortie")
+    p_list.add_argument("--dropped", action="store_true", help="affiche les lignes écartées et leur raison")
+    p_list.set_defaults(func=cmd_list)
+
+    p_import = sub.add_parser("import", help="écrit une page MyST par article dans docs/articles/")
+    p_import.add_argument("files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)")
+    p_import.add_argument("--force", action="store_true", help="écrase aussi les pages modifiées à la main")
+    p_import.set_defaults(func=cmd_import)
+
+    p_check = sub.add_parser("check", help="vérifie les pages, le glossaire et les thèmes")
+    p_check.add_argument("paths", nargs="*", metavar="CHEMIN", help="pages à vérifier (défaut : tout le manuel)")
+    p_check.add_argument("--format", choices=["text", "github"], default="text", help="format des messages")
+    p_check.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except HandbookError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Lasting corrections by instructors, read from ``sources/corrections.yaml``.
+
+The converter guesses; an instructor corrects once, in this file, and the
+correction is applied on every import:
+
+* ``chrome``  – lines (file + line) to treat as site chrome;
+* ``split``   – lines where an article starts (blog-style dumps);
+* ``merge``   – lines where the tool saw a new article but the text continues
+  the previous one;
+* ``ignore``  – articles (by slug) left out of the handbook; their lines are
+  reported as dropped, never silently lost;
+* ``retitle`` – slug -> title (the slug, hence the URL, does not change);
+* ``theme``   – slug -> theme id (a person's choice always wins over the
+  classifier).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .model import Article, Dropped
+from .yamlfile import load_yaml
+
+CORRECTIONS_FILE = Path("sources/corrections.yaml")
+
+
+@dataclass(frozen=True)
+class Corrections:
+    chrome: frozenset[tuple[str, int]] = frozenset()
+    split: frozenset[tuple[str, int]] = frozenset()
+    merge: frozenset[tuple[str, int]] = frozenset()
+    ignore: frozenset[str] = frozenset()
+    retitle: dict[str, str] = field(default_factory=dict)
+    themes: dict[str, str] = field(default_factory=dict)
+
+
+def _places(items: list[dict] | None) -> frozenset[tuple[str, int]]:
+    return frozenset((item["file"], int(item["line"])) for item in items or [])
+
+
+def load_corrections(root: Path) -> Corrections:
+    path = root / CORRECTIONS_FILE
+    if not path.exists():
+        return Corrections()
+    data = load_yaml(path, CORRECTIONS_FILE.as_posix(), schema="corrections") or {}
+    return Corrections(
+        chrome=_places(data.get("chrome")),
+        split=_places(data.get("split")),
+        merge=_places(data.get("merge")),
+        ignore=frozenset(data.get("ignore") or []),
+        retitle=dict(data.get("retitle") or {}),
+        themes=dict(data.get("theme") or {}),
+    )
+
+
+def apply_to_articles(
+    articles: list[Article], fixes: Corrections
+) -> tuple[list[Article], list[str], list[Dropped]]:
+    """Drop ignored articles (reporting their lines) and retitle others."""
+    kept: list[Article] = []
+    ignored: list[str] = []
+    dropped: list[Dropped] = []
+    for article in articles:
+        if article.slug in fixes.ignore:
+            ignored.append(article.title)
+            for occ in article.occurrences:
+                dropped.append(
+                    Dropped(occ.file, occ.first_line,
+                            f"{article.title} (lignes {occ.first_line}-{occ.last_line})",
+                            "ignored-by-correction")
+                )
+            continue
+        if article.slug in fixes.retitle:
+            article = replace(article, title=fixes.retitle[article.slug])
+        kept.append(article)
+    return kept, ignored, dropped

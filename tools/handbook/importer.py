@@ -1,0 +1,251 @@
+"""Stages 5–7 driver: classify, render and write the pages of an analysis.
+
+* Page paths are stable: ``docs/articles/<slug>.md``. An article that
+  already has a page keeps that page (and its slug) on later imports even
+  if its detected title changes: articles are matched to existing pages by
+  their source occurrences, then by title.
+* Every page is rendered in memory first; only then are files written, each
+  atomically (temporary file + rename). A failure leaves each page either
+  old or new, never truncated.
+* A page whose bytes would not change is not touched (its mtime is kept).
+* A page edited by hand (its fingerprint no longer matches its content) is
+  protected: it is left alone unless ``--force`` is given.
+* Only one import runs at a time on a handbook (a lock file).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from . import corrections as corrections_mod
+from .classify import classify_articles, load_taxonomy
+from .errors import LockedError, WriteError
+from .model import Article, Page
+from .pipeline import Analysis, analyse
+from .render import compute_fingerprint, read_front_matter, render_page
+from .report import render_dropped_report
+from .structure import structure
+
+ARTICLES_DIR = Path("docs/articles")
+REPORT_PAGE = Path("docs/rapports/lignes-ecartees.md")
+LOCK_FILE = Path(".handbook-import.lock")
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    article: Article
+    page_path: str  # relative to the repository root, POSIX
+
+
+@dataclass
+class PagePlan:
+    articles: list[Article]
+    by_slug: dict[str, PlannedPage]
+
+    def __getitem__(self, slug: str) -> PlannedPage:
+        return self.by_slug[slug]
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    protected: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [
+            f"{len(self.created)} créée(s), {len(self.updated)} mise(s) à jour, "
+            f"{len(self.unchanged)} inchangée(s), {len(self.protected)} protégée(s)."
+        ]
+        for path in self.protected:
+            lines.append(
+                f"  protégée : {path} a été modifiée à la main ; elle n'est pas écrasée "
+                "(relancez avec --force pour la remplacer)."
+            )
+        for title in self.ignored:
+            lines.append(f"  ignoré (corrections) : {title}")
+        return "\n".join(lines)
+
+
+def existing_pages(root: Path) -> dict[str, dict]:
+    """Front matter of the article pages already in the handbook, by path."""
+    found: dict[str, dict] = {}
+    folder = root / ARTICLES_DIR
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.md")):
+        if path.name == "index.md":
+            continue
+        try:
+            meta, _body, _line = read_front_matter(path.read_text("utf-8"))
+        except Exception:  # an unreadable page is reported by `handbook check`
+            meta = {}
+        found[(ARTICLES_DIR / path.name).as_posix()] = meta if isinstance(meta, dict) else {}
+    return found
+
+
+def _overlaps(article: Article, sources: list) -> bool:
+    for source in sources or []:
+        if not isinstance(source, dict):
+            continue
+        for occ in article.occurrences:
+            if (
+                occ.file == source.get("file")
+                and isinstance(source.get("first_line"), int)
+                and isinstance(source.get("last_line"), int)
+                and occ.first_line <= source["last_line"]
+                and source["first_line"] <= occ.last_line
+            ):
+                return True
+    return False
+
+
+def plan_pages(analysis: Analysis, root: Path) -> PagePlan:
+    """Decide each article's page, keeping the slug of a page that already exists."""
+    existing = existing_pages(root)
+    taken: dict[str, str] = {}  # path -> slug of the article using it
+    articles: list[Article] = []
+    by_slug: dict[str, PlannedPage] = {}
+    used_slugs = {a.slug for a in analysis.articles}
+    for article in analysis.articles:
+        match = next(
+            (p for p, meta in existing.items() if p not in taken and _overlaps(article, meta.get("sources"))),
+            None,
+        )
+        if match is not None:
+            slug = Path(match).stem
+            if slug != article.slug and slug in used_slugs:
+                slug = article.slug  # the old slug now names another article
+            article = replace(article, slug=slug)
+        path = (ARTICLES_DIR / f"{article.slug}.md").as_posix()
+        taken[path] = article.slug
+        articles.append(article)
+        by_slug[article.slug] = PlannedPage(article, path)
+    return PagePlan(articles, by_slug)
+
+
+def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, list[str]]:
+    """Analyse, apply the instructors' corrections, plan pages and classify."""
+    fixes = corrections_mod.load_corrections(root)
+    analysis = analyse(paths, root=root, corrections=fixes)
+    plan = plan_pages(analysis, root)
+    articles, ignored, dropped = corrections_mod.apply_to_articles(plan.articles, fixes)
+    if dropped:
+        analysis = replace(
+            analysis, dropped=tuple(sorted([*analysis.dropped, *dropped], key=lambda d: (d.file, d.line)))
+        )
+    manual = hand_chosen_themes(root, {plan[a.slug].page_path: a.slug for a in articles})
+    classified = classify_articles(articles, load_taxonomy(root), fixes.themes, manual)
+    plan = PagePlan(classified, {a.slug: PlannedPage(a, plan[a.slug].page_path) for a in classified})
+    return analysis, plan, ignored
+
+
+def hand_chosen_themes(root: Path, slugs_by_path: dict[str, str]) -> dict[str, str]:
+    """Themes written in pages edited by hand, by slug: a person's choice wins."""
+    chosen: dict[str, str] = {}
+    for relative, slug in slugs_by_path.items():
+        path = root / relative
+        if not path.is_file():
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        if not is_hand_edited(text):
+            continue
+        try:
+            meta, _body, _line = read_front_matter(text)
+        except Exception:
+            continue
+        theme = meta.get("theme") if isinstance(meta, dict) else None
+        if isinstance(theme, str) and theme:
+            chosen[slug] = theme
+    return chosen
+
+
+def render_all(plan: PagePlan) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    for article in plan.articles:
+        blocks = tuple(structure(article.body, article.authors))
+        pages[plan[article.slug].page_path] = render_page(Page(article=article, blocks=blocks))
+    return pages
+
+
+def run_import(paths: list[Path], *, root: Path, force: bool = False) -> ImportReport:
+    lock = FileLock(str(root / LOCK_FILE), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockedError(
+            f"{LOCK_FILE.as_posix()} : un autre import est déjà en cours sur ce manuel. "
+            "Attendez qu'il se termine, puis relancez."
+        ) from None
+    try:
+        analysis, plan, ignored = full_analysis(paths, root)
+        # Render everything in memory before writing anything.
+        pages = render_all(plan)
+        pages[REPORT_PAGE.as_posix()] = render_dropped_report(analysis)
+        report = ImportReport(ignored=ignored)
+        for relative, text in pages.items():
+            write_page(root / relative, relative, text, report, force=force)
+        return report
+    finally:
+        lock.release()
+
+
+def is_hand_edited(current: str) -> bool:
+    """True when a page's content no longer matches the fingerprint it was written with."""
+    try:
+        meta, _body, _line = read_front_matter(current)
+    except Exception:
+        return True
+    stored = meta.get("fingerprint") if isinstance(meta, dict) else None
+    return stored is None or stored != compute_fingerprint(current)
+
+
+def write_page(path: Path, relative: str, text: str, report: ImportReport, *, force: bool) -> None:
+    data = text.encode("utf-8")
+    if path.exists():
+        current = path.read_bytes()
+        if current == data:
+            report.unchanged.append(relative)
+            return
+        generated = relative != REPORT_PAGE.as_posix()
+        if generated and not force and is_hand_edited(current.decode("utf-8", errors="replace")):
+            report.protected.append(relative)
+            return
+        atomic_write(path, data, relative)
+        report.updated.append(relative)
+    else:
+        atomic_write(path, data, relative)
+        report.created.append(relative)
+
+
+def atomic_write(path: Path, data: bytes, relative: str) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            if os.path.exists(temp):
+                os.unlink(temp)
+            raise
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            message = "disque plein : la page n'a pas été écrite (l'ancienne version est intacte)."
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            message = "écriture refusée (permissions ou disque en lecture seule)."
+        else:
+            message = f"écriture impossible ({os.strerror(exc.errno) if exc.errno else exc})."
+        raise WriteError(relative, message) from None
