@@ -1,0 +1,69 @@
+# LP CP&ON handbook -- every target bootstraps .venv/ by itself, so a fresh
+# clone only needs python3 (with venv) and make.
+
+PYTHON ?= python3
+VENV := .venv
+VENV_PYTHON := $(VENV)/bin/python
+# Stamp: the editable install is redone only when pyproject.toml is newer.
+STAMP := $(VENV)/.installed
+
+DOCS := docs
+BUILDDIR := $(DOCS)/_build
+
+SPHINXBUILD := $(VENV)/bin/sphinx-build
+SPHINXAUTOBUILD := $(VENV)/bin/sphinx-autobuild
+# Strict options shared by every Sphinx target. `override` means neither the
+# environment nor the command line can make a build lenient.
+override SPHINXOPTS := -W --keep-going -n
+# Extra options appended after the strict ones (e.g. make html SPHINXEXTRA=-E).
+SPHINXEXTRA ?=
+SPHINXJOBS ?= -j auto
+
+HANDBOOK := $(VENV)/bin/handbook
+
+.DEFAULT_GOAL := help
+.PHONY: help html test serve linkcheck import check bench epub clean distclean
+
+help: ## Affiche cette aide
+	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	test -x $(VENV_PYTHON) || $(PYTHON) -m venv $(VENV)
+	$(VENV_PYTHON) -m pip install --disable-pip-version-check -e '.[test,serve]'
+	touch $@
+
+html: $(STAMP) ## Construit le manuel HTML dans docs/_build/html (strict)
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SPHINXJOBS) $(SPHINXEXTRA) $(DOCS) $(BUILDDIR)/html
+
+# Other checks (e.g. `make check`) will be added as prerequisites of `test`;
+# for now it only needs the virtualenv.
+test: $(STAMP) ## Lance les tests (pytest)
+	$(VENV_PYTHON) -m pytest
+
+serve: $(STAMP) ## Sert le manuel sur http://127.0.0.1:8000 et le reconstruit à chaque modification
+	$(SPHINXAUTOBUILD) $(SPHINXOPTS) $(SPHINXEXTRA) $(DOCS) $(BUILDDIR)/html
+
+linkcheck: $(STAMP) ## Vérifie les liens externes (réseau nécessaire, hors « make test »)
+	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) $(SPHINXJOBS) $(SPHINXEXTRA) $(DOCS) $(BUILDDIR)/linkcheck
+
+import: $(STAMP) ## Convertit les sources brutes (sources/) en pages du manuel
+	$(HANDBOOK) import
+
+check: $(STAMP) ## Vérifie la cohérence des pages générées
+	$(HANDBOOK) check
+
+bench: ## Mesures de performance (à venir)
+	@echo "Les mesures de performance ne sont pas encore disponibles : elles arriveront plus tard."
+
+# The doctrees must live outside the EPUB output directory, otherwise the
+# EPUB builder tries to package them (and warns, which fails the build).
+epub: $(STAMP) ## Construit le manuel au format EPUB dans docs/_build/epub (strict)
+	$(SPHINXBUILD) -b epub $(SPHINXOPTS) $(SPHINXJOBS) $(SPHINXEXTRA) -d $(BUILDDIR)/doctrees-epub $(DOCS) $(BUILDDIR)/epub
+
+clean: ## Supprime les fichiers construits et les caches (garde .venv/)
+	rm -rf $(BUILDDIR) build dist .pytest_cache .hypothesis .mypy_cache .ruff_cache
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
+
+distclean: clean ## Comme « clean », et supprime aussi .venv/
+	rm -rf $(VENV)
