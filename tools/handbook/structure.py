@@ -31,6 +31,9 @@ from .model import (
 
 ANSWER = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)\s?:\s*(?=[“\"«])")
 FACT = re.compile(r"^\s*(?P<key>[A-ZÀ-Ý][\w'’ -]{0,30}?)\s?:\s+(?P<value>\S.*)$")
+CALL_TO_ACTION = re.compile(
+    r"^\s*(?:voir|voici|téléchargez|télécharger|cliquez|découvrez|retrouvez|inscrivez|consultez|lire)\b", re.I
+)
 CAPTION_LEAD = re.compile(r"^\s*(?:photo|capture|image|illustration|vidéo|video)\b", re.I)
 QUOTE_LINE = re.compile(r"^\s*[«“\"].*[»”\"]\s*$")
 BLOCKQUOTE = re.compile(r"^\s*>\s?")
@@ -143,12 +146,17 @@ def _group_blocks(
 
 def _heading_lead(text: str, texts: list[str]) -> bool:
     """First line of a run used as its heading: ``Accueil`` / ``Le contexte :``."""
-    if len(texts) < 2 or shapes.BULLET.match(texts[1]) or len(shapes.words(text)) > 12:
+    if len(texts) < 2 or shapes.BULLET.match(texts[1]) or shapes.NUMBERED.match(texts[1]):
+        return False
+    if len(shapes.words(text)) > 12:
         return False
     follower = shapes.clean(texts[1])
     if shapes.PUBLISHED.match(follower):
         return False
-    return (shapes.is_title_shaped(text) or text.endswith(":")) and len(follower) > len(text)
+    single_word = len(shapes.words(text)) == 1 and text[:1].isupper() and text[-1:].isalnum()
+    return (shapes.is_title_shaped(text) or text.endswith(":") or single_word) and len(follower) > len(
+        text
+    )
 
 
 def _is_tag(text: str, next_text: str) -> bool:
@@ -185,9 +193,20 @@ def _single(
         return Caption(clean)
     if shapes.SESSION_HEADING.match(clean) and shapes.is_all_caps(clean.split(":")[0]):
         return Heading(clean, level=2)
-    if shapes.is_title_shaped(clean) and following is not None:
+    if (
+        shapes.is_title_shaped(clean)
+        and following is not None
+        and not CALL_TO_ACTION.match(clean)
+        and not _short_key_value(clean)
+    ):
         return Heading(clean, level=2)
     return Paragraph(clean)
+
+
+def _short_key_value(text: str) -> bool:
+    """``Intervenant : …``: a label of one to three words, then a colon."""
+    match = FACT.match(text)
+    return bool(match) and len(shapes.words(match["key"])) <= 3
 
 
 def _merge_lists(blocks: list[Block]) -> list[Block]:
