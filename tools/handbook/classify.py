@@ -24,6 +24,8 @@ from .model import Article, ThemeChoice
 from .yamlfile import load_yaml
 
 THEMES_FILE = Path("docs/_data/themes.yaml")
+MANUAL_PAGE_REASON = "thème choisi à la main dans la page"
+MANUAL_CORRECTION_REASON = "thème imposé dans sources/corrections.yaml"
 TITLE_FACTOR = 3
 BODY_CAP = 5
 
@@ -128,14 +130,14 @@ def classify_articles(
         choice = None
         if article.slug in overrides:
             choice = manual_choice(
-                overrides[article.slug], themes, "thème imposé dans sources/corrections.yaml"
-            )
-        elif article.slug in manual_pages:
-            choice = manual_choice(
-                manual_pages[article.slug], themes, "thème choisi à la main dans la page"
+                overrides[article.slug], themes, MANUAL_CORRECTION_REASON
             )
         if choice is None:
             body = "\n".join(line.text for line in article.body)
             choice = classify_text(article.title, body, themes)
+            chosen = manual_pages.get(article.slug)
+            # A page's theme is a person's choice only where it differs from the classifier's.
+            if chosen and (choice is None or chosen != choice.id):
+                choice = manual_choice(chosen, themes, MANUAL_PAGE_REASON) or choice
         result.append(replace(article, theme=choice))
     return result

@@ -24,7 +24,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from . import corrections as corrections_mod
-from .classify import classify_articles, load_taxonomy
+from .classify import MANUAL_PAGE_REASON, classify_articles, load_taxonomy
 from .errors import LockedError, WriteError
 from .model import Article, Page
 from .pipeline import Analysis, analyse
@@ -156,13 +156,15 @@ def hand_chosen_themes(root: Path, slugs_by_path: dict[str, str]) -> dict[str, s
         if not path.is_file():
             continue
         text = path.read_text("utf-8", errors="replace")
-        if not is_hand_edited(text):
-            continue
         try:
             meta, _body, _line = read_front_matter(text)
         except Exception:
             continue
-        theme = meta.get("theme") if isinstance(meta, dict) else None
+        if not isinstance(meta, dict):
+            continue
+        if meta.get("theme_source") != "manual" and not is_hand_edited(text):
+            continue
+        theme = meta.get("theme")
         if isinstance(theme, str) and theme:
             chosen[slug] = theme
     return chosen
@@ -172,7 +174,11 @@ def render_all(plan: PagePlan) -> dict[str, str]:
     pages: dict[str, str] = {}
     for article in plan.articles:
         blocks = tuple(structure(article.body, article.authors))
-        pages[plan[article.slug].page_path] = render_page(Page(article=article, blocks=blocks))
+        extra: dict[str, object] = {}
+        if article.theme is not None and article.theme.reasons == (MANUAL_PAGE_REASON,):
+            extra["theme_source"] = "manual"  # remembered even after the page is regenerated
+        page = Page(article=article, blocks=blocks, extra_meta=extra)
+        pages[plan[article.slug].page_path] = render_page(page)
     return pages
 
 

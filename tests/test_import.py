@@ -1,0 +1,197 @@
+"""Import: pages written once, re-import changes nothing, hand edits survive, writes are atomic."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from handbook import importer
+from handbook.errors import LockedError, WriteError
+from handbook.pipeline import default_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    """A throw-away copy of the handbook's inputs (sources, data files, conf)."""
+    (tmp_path / "docs").mkdir()
+    shutil.copytree(ROOT / "docs/_data", tmp_path / "docs/_data")
+    shutil.copy(ROOT / "docs/conf.py", tmp_path / "docs/conf.py")
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    return tmp_path
+
+
+def _import(repo: Path, **kw) -> importer.ImportReport:
+    return importer.run_import(default_sources(repo), root=repo, **kw)
+
+
+def test_first_import_creates_one_page_per_article(repo: Path) -> None:
+    report = _import(repo)
+    pages = sorted((repo / "docs/articles").glob("*.md"))
+    assert len([p for p in pages if p.name != "index.md"]) == 32
+    assert len(report.created) == 33  # 32 articles + the dropped-lines report
+    assert not report.updated and not report.protected
+
+
+def test_reimport_changes_nothing_and_keeps_mtimes(repo: Path) -> None:
+    _import(repo)
+    pages = sorted((repo / "docs").rglob("*.md"))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pages}
+    time.sleep(0.01)
+    report = _import(repo)
+    assert not report.created and not report.updated and not report.protected
+    assert len(report.unchanged) == 33
+    assert "0 créée(s), 0 mise(s) à jour, 33 inchangée(s), 0 protégée(s)" in report.summary()
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pages}
+    assert after == before
+
+
+def test_output_is_deterministic_across_fresh_imports(repo: Path, tmp_path_factory) -> None:
+    _import(repo)
+    other = tmp_path_factory.mktemp("other")
+    shutil.copytree(repo / "sources", other / "sources")
+    (other / "docs").mkdir()
+    shutil.copytree(repo / "docs/_data", other / "docs/_data")
+    _import(other)
+    first = {p.relative_to(repo): p.read_bytes() for p in (repo / "docs/articles").glob("*.md")}
+    second = {p.relative_to(other): p.read_bytes() for p in (other / "docs/articles").glob("*.md")}
+    assert first == second
+
+
+@pytest.mark.parametrize("edit", ["body", "title", "theme", "authors"])
+def test_hand_edits_are_never_overwritten_without_force(repo: Path, edit: str) -> None:
+    _import(repo)
+    page = sorted((repo / "docs/articles").glob("*.md"))[3]
+    text = page.read_text("utf-8")
+    if edit == "body":
+        edited = text.rstrip("\n") + "\n\nUn paragraphe ajouté par une enseignante.\n"
+    elif edit == "title":
+        edited = text.replace("\ntitle: ", "\ntitle: Nouveau titre — ", 1)
+    elif edit == "theme":
+        edited = text.replace("\ntheme: ", "\ntheme: inclusion-numerique #", 1)
+    else:
+        edited = text.replace("\nauthors: []", "\nauthors: [Une Autrice]", 1)
+        if edited == text:
+            edited = text.replace("\nauthors:\n", "\nauthors:\n- Une Autrice\n", 1)
+    assert edited != text
+    page.write_text(edited, encoding="utf-8")
+    report = _import(repo)
+    rel = page.relative_to(repo).as_posix()
+    assert rel in report.protected
+    assert "modifiée à la main" in report.summary()
+    assert page.read_text("utf-8") == edited
+    report = _import(repo, force=True)
+    assert rel in report.updated
+    if edit == "theme":  # the body is regenerated but a theme chosen by hand always wins
+        forced = page.read_text("utf-8")
+        assert "\ntheme: inclusion-numerique\n" in forced
+        assert "\ntheme_source: manual\n" in forced
+        again = _import(repo)  # and it is remembered on later imports
+        assert rel in again.unchanged
+        assert page.read_text("utf-8") == forced
+    else:
+        assert page.read_text("utf-8") == text
+
+
+def test_a_page_keeps_its_slug_when_the_detected_title_changes(repo: Path) -> None:
+    _import(repo)
+    corrections = repo / "sources/corrections.yaml"
+    slug = "portrait-du-cabinet-filor-avocats"
+    assert (repo / f"docs/articles/{slug}.md").exists()
+    corrections.write_text(f"retitle:\n  {slug}: \"Le cabinet Filor Avocats\"\n", encoding="utf-8")
+    report = _import(repo)
+    page = repo / f"docs/articles/{slug}.md"
+    assert f"docs/articles/{slug}.md" in report.updated
+    assert "# Le cabinet Filor Avocats" in page.read_text("utf-8")
+    assert len(list((repo / "docs/articles").glob("*.md"))) == 32
+
+
+def test_corrections_ignore_theme_and_chrome(repo: Path) -> None:
+    (repo / "sources/corrections.yaml").write_text(
+        "ignore: [anais-cleuvenot]\n"
+        "theme:\n  portrait-du-cabinet-filor-avocats: protection-des-donnees\n"
+        "chrome:\n  - {file: sources/blog-lpcpon-3.txt, line: 274}\n",
+        encoding="utf-8",
+    )
+    report = _import(repo)
+    assert not (repo / "docs/articles/anais-cleuvenot.md").exists()
+    assert report.ignored == ["Anaïs Cleuvenot"]
+    filor = (repo / "docs/articles/portrait-du-cabinet-filor-avocats.md").read_text("utf-8")
+    assert "\ntheme: protection-des-donnees\n" in filor
+    dropped = (repo / "docs/rapports/lignes-ecartees.md").read_text("utf-8")
+    assert "Anaïs Cleuvenot" in dropped and "ignoré" in dropped
+
+
+def test_bad_corrections_file_names_file_and_line(repo: Path) -> None:
+    (repo / "sources/corrections.yaml").write_text("split:\n  - {file: sources/x.txt, line: zéro}\n", encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        _import(repo)
+    assert "sources/corrections.yaml:2" in str(info.value)
+
+
+def test_failure_in_the_middle_leaves_every_page_old_or_new(repo: Path, monkeypatch) -> None:
+    _import(repo)
+    sources = repo / "sources/blog-lpcpon-1.txt"
+    sources.write_text(sources.read_text("utf-8").replace("opportunité", "opportunités"), encoding="utf-8")
+    before = {p: p.read_bytes() for p in (repo / "docs/articles").glob("*.md")}
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def flaky_replace(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky_replace)
+    with pytest.raises(WriteError) as info:
+        _import(repo)
+    assert "disque plein" in str(info.value)
+    for path, old in before.items():
+        now = path.read_bytes()
+        assert now == old or now.startswith(b"---\ntitle:")  # old, or a complete new page
+        assert now.endswith(b"\n")
+    assert not list((repo / "docs/articles").glob(".*.tmp"))
+
+
+def test_kill_during_import_never_truncates_a_page(repo: Path) -> None:
+    _import(repo)
+    src = repo / "sources/labo-societe-numerique-actus.txt"
+    src.write_text(src.read_text("utf-8").replace("numérique", "numériques"), encoding="utf-8")
+    code = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from handbook import importer\n"
+        "from handbook.pipeline import default_sources\n"
+        "real = os.replace\n"
+        "def slow(a, b):\n"
+        "    real(a, b); print('wrote', flush=True); time.sleep(0.2)\n"
+        "os.replace = slow\n"
+        f"importer.run_import(default_sources(Path({str(repo)!r})), root=Path({str(repo)!r}))\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    for page in (repo / "docs/articles").glob("*.md"):
+        text = page.read_text("utf-8")
+        assert text.startswith("---\ntitle:") and text.endswith("\n") and "\nfingerprint: " in text
+
+
+def test_two_imports_at_once_are_refused_with_a_clear_message(repo: Path) -> None:
+    from filelock import FileLock
+
+    with FileLock(str(repo / importer.LOCK_FILE)):
+        with pytest.raises(LockedError) as info:
+            _import(repo)
+    assert "un autre import est déjà en cours" in str(info.value)
