@@ -22,7 +22,7 @@ SPHINXJOBS ?= -j auto
 HANDBOOK := $(VENV)/bin/handbook
 
 .DEFAULT_GOAL := help
-.PHONY: help html test serve linkcheck import check bench epub clean distclean
+.PHONY: help html test serve linkcheck import check eval bench epub clean distclean
 
 help: ## Affiche cette aide
 	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
@@ -52,6 +52,9 @@ import: $(STAMP) ## Convertit les sources brutes (sources/) en pages du manuel
 
 check: $(STAMP) ## Vérifie la cohérence des pages générées
 	$(HANDBOOK) check
+
+eval: $(STAMP) ## Mesure la segmentation et le classement sur le corpus réel (précision, rappel)
+	$(VENV_PYTHON) tools/evaluate.py
 
 bench: ## Mesures de performance (à venir)
 	@echo "Les mesures de performance ne sont pas encore disponibles : elles arriveront plus tard."

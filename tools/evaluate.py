@@ -57,7 +57,30 @@ def main() -> int:
         print(f"  TITRE ATTENDU ABSENT : {title}")
     for file, line, reason in sorted(drops_want - drops_got):
         print(f"  ÉCART NON SIGNALÉ : {file}:{line} ({reason})")
+    evaluate_themes()
     return 0
+
+
+def evaluate_themes() -> None:
+    from handbook.importer import full_analysis
+
+    expected = yaml.safe_load((ROOT / "tests/data/expected_themes.yaml").read_text("utf-8"))
+    _analysis, plan, _ignored = full_analysis(default_sources(ROOT), ROOT)
+    right = 0
+    print("\nÉvaluation des thèmes (attendu écrit à la main, tests/data/expected_themes.yaml)")
+    for article in plan.articles:
+        want = expected.get(article.slug, [None, ""])[0]
+        got = article.theme.id if article.theme else None
+        if got == want:
+            right += 1
+        else:
+            print(f"  DIFFÉRENT  {article.slug} : {got} au lieu de {want}")
+        margin = ""
+        if article.theme and article.theme.runner_up:
+            margin = f" (marge {article.theme.score - article.theme.runner_up[1]:g})"
+        if article.theme and article.theme.runner_up and article.theme.score < 2 * article.theme.runner_up[1]:
+            print(f"  SERRÉ      {article.slug} : {got}{margin}, 2e {article.theme.runner_up[0]}")
+    print(f"  bien classés : {right}/{len(plan.articles)}")
 
 
 if __name__ == "__main__":

@@ -136,6 +136,34 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .importer import full_analysis
+
+    root = find_root()
+    _analysis, plan, _ignored = full_analysis(_inputs([], root), root)
+    article = next((a for a in plan.articles if a.slug == args.slug), None)
+    if article is None:
+        raise HandbookError(
+            f"{args.slug} : article inconnu. Les identifiants sont les noms des fichiers de "
+            "docs/articles/ (voir « handbook list »)."
+        )
+    print(f"« {article.title} »")
+    choice = article.theme
+    if choice is None:
+        print("Aucun thème : aucun mot-clé des thèmes n'apparaît dans l'article.")
+        return 0
+    if choice.source == "manual":
+        print(f"Thème : {choice.title} ({choice.id}), choisi à la main : {choice.reasons[0]}.")
+        return 0
+    print(f"Thème : {choice.title} ({choice.id}), score {choice.score:g}, parce que :")
+    for reason in choice.reasons:
+        print(f"  - {reason}")
+    if choice.runner_up:
+        print(f"Deuxième thème : {choice.runner_up[0]} (score {choice.runner_up[1]:g}).")
+    print("Pour imposer un autre thème : sources/corrections.yaml, rubrique « theme ».")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -154,6 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_import.add_argument("files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)")
     p_import.add_argument("--force", action="store_true", help="écrase aussi les pages modifiées à la main")
     p_import.set_defaults(func=cmd_import)
+
+    p_explain = sub.add_parser("explain", help="explique le thème choisi pour un article")
+    p_explain.add_argument("slug", help="identifiant de l'article (nom du fichier sans .md)")
+    p_explain.set_defaults(func=cmd_explain)
 
     p_check = sub.add_parser("check", help="vérifie les pages, le glossaire et les thèmes")
     p_check.add_argument("paths", nargs="*", metavar="CHEMIN", help="pages à vérifier (défaut : tout le manuel)")
