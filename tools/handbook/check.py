@@ -21,10 +21,13 @@ from .yamlfile import french_schema_message, load_schema
 ARTICLES = Path("docs/articles")
 FORBIDDEN = re.compile(
     r"^\s*(?:`{3,}|~{3,}|:{3,})\s*\{(?P<name>raw|include|literalinclude|eval-rst|csv-table|"
-    r"raw:html|only|image|figure)\}|^\s*\.\.\s+(?P<rst>raw|include|literalinclude)::|"
+    r"raw:html)\}|^\s*\.\.\s+(?P<rst>raw|include|literalinclude)::|"
     r"\{(?P<role>eval-rst|raw)\}`",
 )
-FILE_OPTION = re.compile(r"^\s*:(?:file|url):", re.M)
+FILE_OPTION = re.compile(r"^\s*:(?:file|url):")
+MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
+IMAGE_DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{(?:image|figure)\}\s*(?P<src>\S+)")
+HTML_TAG = re.compile(r"<(?:script|iframe|object|embed|style|img|a)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ def check_page(path: Path, shown: str, theme_ids: set[str]) -> tuple[list[Proble
         return [Problem(shown, 1, "l'en-tête YAML (entre deux lignes ---) manque.", "front-matter")], None
     try:
         meta, body, body_line = read_front_matter(text)
+    except ValueError:
+        return [Problem(shown, 1, "l'en-tête YAML n'est pas fermé par une ligne ---.", "front-matter")], None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -90,7 +95,9 @@ def check_page(path: Path, shown: str, theme_ids: set[str]) -> tuple[list[Proble
             Problem(shown, keys.get("theme", 1),
                     f"thème inconnu « {theme} ». Thèmes valides : {', '.join(sorted(theme_ids))}.", "theme")
         )
-    for number, line in enumerate(body.split("\n"), body_line):
+    body_lines = body.split("\n")
+    for offset, line in enumerate(body_lines):
+        number = body_line + offset
         match = FORBIDDEN.search(line)
         if match:
             name = match["name"] or match["rst"] or match["role"]
@@ -99,7 +106,41 @@ def check_page(path: Path, shown: str, theme_ids: set[str]) -> tuple[list[Proble
                         f"directive ou rôle « {name} » interdit dans une page de contenu "
                         "(insertion de fichier ou de HTML).", "directive-interdite")
             )
+        if FILE_OPTION.match(line):
+            problems.append(
+                Problem(shown, number, "option « :file: » ou « :url: » interdite : elle insère le "
+                        "contenu d'un fichier dans la page.", "directive-interdite")
+            )
+        if HTML_TAG.search(line):
+            problems.append(
+                Problem(shown, number, "balise HTML dans la page : elle serait affichée comme du "
+                        "texte. Utilisez la syntaxe Markdown (liens, images).", "html")
+            )
+        for image in MD_IMAGE.finditer(line):
+            problems.extend(_image_problems(path, shown, number, image["src"], image["alt"]))
+        directive = IMAGE_DIRECTIVE.match(line)
+        if directive:
+            options = []
+            for following in body_lines[offset + 1 :]:
+                if not following.strip().startswith(":"):
+                    break
+                options.append(following.strip())
+            alt = next((o.split(":", 2)[2].strip() for o in options if o.startswith(":alt:")), "")
+            problems.extend(_image_problems(path, shown, number, directive["src"], alt))
     return problems, slug if isinstance(slug, str) else None
+
+
+def _image_problems(page: Path, shown: str, number: int, src: str, alt: str) -> list[Problem]:
+    problems = []
+    if src.startswith(("http://", "https://", "data:", "javascript:")):
+        problems.append(Problem(shown, number, f"image externe « {src} » : ajoutez le fichier au "
+                                "dépôt (dossier docs/images/) et donnez son chemin.", "image"))
+    elif not (page.parent / src).resolve().is_file():
+        problems.append(Problem(shown, number, f"image introuvable : « {src} ».", "image"))
+    if not alt.strip():
+        problems.append(Problem(shown, number, "image sans texte alternatif : décrivez-la pour les "
+                                "lecteurs qui ne la voient pas.", "image-alt"))
+    return problems
 
 
 def run_check(root: Path, paths: list[Path] | None = None) -> list[Problem]:

@@ -164,6 +164,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .newpage import create_page
+
+    relative = create_page(find_root(), args.title, args.theme, args.author)
+    print(f"Page créée : {relative.as_posix()}")
+    print("Complétez-la, puis lancez « make check » et « make html » pour la voir dans son thème.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -182,6 +191,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_import.add_argument("files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)")
     p_import.add_argument("--force", action="store_true", help="écrase aussi les pages modifiées à la main")
     p_import.set_defaults(func=cmd_import)
+
+    p_new = sub.add_parser("new", help="crée une nouvelle page d'article à compléter")
+    p_new.add_argument("title", metavar="TITRE", help="titre de l'article, entre guillemets")
+    p_new.add_argument("--theme", required=True, help="identifiant du thème (voir docs/_data/themes.yaml)")
+    p_new.add_argument("--author", action="append", default=[], metavar="NOM", help="auteur ou autrice (répétable)")
+    p_new.set_defaults(func=cmd_new)
 
     p_explain = sub.add_parser("explain", help="explique le thème choisi pour un article")
     p_explain.add_argument("slug", help="identifiant de l'article (nom du fichier sans .md)")

@@ -109,26 +109,35 @@ def _overlaps(article: Article, sources: list) -> bool:
 
 
 def plan_pages(analysis: Analysis, root: Path) -> PagePlan:
-    """Decide each article's page, keeping the slug of a page that already exists."""
+    """Decide each article's page, keeping the slug of a page that already exists.
+
+    First every article is matched to an existing page sharing one of its
+    source occurrences; then unmatched articles get ``<slug>.md``, avoiding
+    every existing page (a page written by hand is never taken over).
+    """
     existing = existing_pages(root)
-    taken: dict[str, str] = {}  # path -> slug of the article using it
+    matched: dict[int, str] = {}
+    claimed: set[str] = set()
+    for index, article in enumerate(analysis.articles):
+        for path, meta in existing.items():
+            if path not in claimed and _overlaps(article, meta.get("sources")):
+                matched[index] = path
+                claimed.add(path)
+                break
+    reserved = {Path(p).stem for p in existing} | {Path(p).stem for p in matched.values()}
     articles: list[Article] = []
     by_slug: dict[str, PlannedPage] = {}
-    used_slugs = {a.slug for a in analysis.articles}
-    for article in analysis.articles:
-        match = next(
-            (p for p, meta in existing.items() if p not in taken and _overlaps(article, meta.get("sources"))),
-            None,
-        )
-        if match is not None:
-            slug = Path(match).stem
-            if slug != article.slug and slug in used_slugs:
-                slug = article.slug  # the old slug now names another article
-            article = replace(article, slug=slug)
-        path = (ARTICLES_DIR / f"{article.slug}.md").as_posix()
-        taken[path] = article.slug
+    for index, article in enumerate(analysis.articles):
+        if index in matched:
+            slug = Path(matched[index]).stem
+        else:
+            slug, counter = article.slug, 2
+            while slug in reserved or slug in by_slug:
+                slug, counter = f"{article.slug}-{counter}", counter + 1
+            reserved.add(slug)
+        article = replace(article, slug=slug)
         articles.append(article)
-        by_slug[article.slug] = PlannedPage(article, path)
+        by_slug[slug] = PlannedPage(article, (ARTICLES_DIR / f"{slug}.md").as_posix())
     return PagePlan(articles, by_slug)
 
 
