@@ -22,7 +22,7 @@ SPHINXJOBS ?= -j auto
 HANDBOOK := $(VENV)/bin/handbook
 
 .DEFAULT_GOAL := help
-.PHONY: help html test serve linkcheck import check eval bench epub clean distclean
+.PHONY: help html test serve linkcheck linkcheck-internal import check eval bench epub clean distclean
 
 help: ## Affiche cette aide
 	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
@@ -36,9 +36,8 @@ $(STAMP): pyproject.toml
 html: $(STAMP) ## Construit le manuel HTML dans docs/_build/html (strict)
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SPHINXJOBS) $(SPHINXEXTRA) $(DOCS) $(BUILDDIR)/html
 
-# Other checks (e.g. `make check`) will be added as prerequisites of `test`;
-# for now it only needs the virtualenv.
-test: $(STAMP) ## Lance les tests (pytest)
+test: $(STAMP) ## Vérifie les pages (make check) puis lance les tests (pytest)
+	$(HANDBOOK) check
 	$(VENV_PYTHON) -m pytest
 
 serve: $(STAMP) ## Sert le manuel sur http://127.0.0.1:8000 et le reconstruit à chaque modification
@@ -50,8 +49,12 @@ linkcheck: $(STAMP) ## Vérifie les liens externes (réseau nécessaire, hors «
 import: $(STAMP) ## Convertit les sources brutes (sources/) en pages du manuel
 	$(HANDBOOK) import
 
-check: $(STAMP) ## Vérifie la cohérence des pages générées
-	$(HANDBOOK) check
+CHECKFORMAT ?= text
+check: $(STAMP) ## Vérifie les pages, le glossaire, les thèmes et la synchro avec sources/
+	$(HANDBOOK) check --format $(CHECKFORMAT)
+
+linkcheck-internal: ## Vérifie les liens internes du manuel construit (hors ligne ; après make html)
+	$(VENV_PYTHON) tools/check_links.py $(BUILDDIR)/html
 
 eval: $(STAMP) ## Mesure la segmentation et le classement sur le corpus réel (précision, rappel)
 	$(VENV_PYTHON) tools/evaluate.py
