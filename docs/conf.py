@@ -15,7 +15,8 @@ from urllib.parse import quote
 
 _PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 with _PYPROJECT.open("rb") as _fh:
-    _project_meta = tomllib.load(_fh)["project"]
+    _pyproject = tomllib.load(_fh)
+_project_meta = _pyproject["project"]
 
 project = _project_meta["name"]
 version = _project_meta["version"]
@@ -29,6 +30,9 @@ _urls = _project_meta["urls"]
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", _urls["Homepage"])
 # Source repository, used by the theme's repository / edit / issue buttons.
 repository_url = _urls["Repository"]
+# handbook.sphinxext: the « Contribuer » and « Crédits et droits » pages.
+handbook_repository_url = repository_url
+handbook_contact = _pyproject.get("tool", {}).get("handbook", {}).get("contact", "")
 
 # -- General configuration ----------------------------------------------------
 
@@ -44,6 +48,9 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx_copybutton",
+    # Theme pages, glossary and article navigation generated at build time
+    # from docs/_data/*.yaml and the article pages (tools/handbook/sphinxext).
+    "handbook.sphinxext",
 ]
 
 source_suffix = {".md": "markdown"}
