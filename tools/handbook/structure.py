@@ -196,6 +196,8 @@ def _single(
     if (
         shapes.is_title_shaped(clean)
         and following is not None
+        and not clean.endswith("!")  # an exclamation is a sentence, not a heading
+        and not shapes.BYLINE.match(following[0].text)  # the last line before "Propos recueillis par"
         and not CALL_TO_ACTION.match(clean)
         and not _short_key_value(clean)
     ):
