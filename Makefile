@@ -22,7 +22,7 @@ SPHINXJOBS ?= -j auto
 HANDBOOK := $(VENV)/bin/handbook
 
 .DEFAULT_GOAL := help
-.PHONY: help html test serve linkcheck linkcheck-internal import check eval bench epub clean distclean
+.PHONY: help html test test-long serve linkcheck linkcheck-internal import check eval bench epub clean distclean
 
 help: ## Affiche cette aide
 	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
@@ -39,6 +39,9 @@ html: $(STAMP) ## Construit le manuel HTML dans docs/_build/html (strict)
 test: $(STAMP) ## Vérifie les pages (make check) puis lance les tests (pytest)
 	$(HANDBOOK) check
 	$(VENV_PYTHON) -m pytest
+
+test-long: $(STAMP) ## Tests de propriétés plus longs (plus d'exemples hypothesis, plus de constructions hostiles)
+	HYPOTHESIS_PROFILE=long HOSTILE_BUILDS=8 $(VENV_PYTHON) -m pytest tests/test_noloss_property.py tests/test_escape.py tests/test_hostile.py
 
 serve: $(STAMP) ## Sert le manuel sur http://127.0.0.1:8000 et le reconstruit à chaque modification
 	$(SPHINXAUTOBUILD) $(SPHINXOPTS) $(SPHINXEXTRA) $(DOCS) $(BUILDDIR)/html

@@ -195,3 +195,22 @@ def test_two_imports_at_once_are_refused_with_a_clear_message(repo: Path) -> Non
         with pytest.raises(LockedError) as info:
             _import(repo)
     assert "un autre import est déjà en cours" in str(info.value)
+
+
+def test_corrections_split_and_merge(repo: Path) -> None:
+    # "Des profils variés" is a section heading of the open-day article: force a split there,
+    # and merge the coworking article back into the interview that precedes it.
+    (repo / "sources/corrections.yaml").write_text(
+        "split:\n  - {file: sources/blog-lpcpon-1.txt, line: 40}\n"
+        "merge:\n  - {file: sources/blog-lpcpon-1.txt, line: 242}\n",
+        encoding="utf-8",
+    )
+    from handbook.corrections import load_corrections
+    from handbook.pipeline import analyse
+
+    result = analyse([repo / "sources/blog-lpcpon-1.txt"], root=repo, corrections=load_corrections(repo))
+    starts = {s.first_line: s.title for s in result.segments}
+    assert starts[40] == "Des profils variés"
+    assert 242 not in starts
+    interview = next(s for s in result.segments if s.first_line == 234)
+    assert interview.last_line == 295  # the coworking text now continues the interview

@@ -374,6 +374,7 @@ def _segment_blog(blocks: list[Block], context: CorpusContext, builder: _Builder
     body: list[Block] = []
     authors: list[str] = []
     closed = False
+    forbidden = set(context.forbidden_starts)
 
     def flush() -> None:
         nonlocal body, authors, closed
@@ -402,8 +403,11 @@ def _segment_blog(blocks: list[Block], context: CorpusContext, builder: _Builder
             continue
         if block.first in context.forced_starts:
             decision = "start"
-        elif block.first in context.forbidden_starts:
+        elif block.first in forbidden:
             decision = "body"
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and same_line(block.head, following.head):
+                forbidden.add(following.first)  # its repeated title does not start it either
         else:
             decision = _decide(block, index, blocks, title, body, context, closed)
         if decision == "start":
