@@ -29,6 +29,23 @@ in one of three modes, chosen from the shapes it contains:
 
   A last line of a file never starts an article (a closing remark).
 
+Deliberate decisions (each shown by a case in tests/fixtures/segment/):
+
+* ``Voir aussi`` followed by other titles is content of the article (a
+  reading list), never new articles; in feeds only the footer closes an item.
+* A short category line just before ``Publié le`` (``Internet et TIC``) is a
+  tag of the article; the line stays in the page.
+* ``Sommaire :`` blocks and ``Téléchargez …`` calls to action are the
+  author's text: kept (rendered as paragraphs, not headings).
+* A caption repeated with small differences is kept twice (the copies differ,
+  so dropping one would lose text); only a title repeated (near-)verbatim
+  right under itself is dropped, as ``repeated-title``.
+* A person's name alone under a question, or naming someone the article
+  already introduced, is a caption; a name introducing a text about that
+  person is a portrait's title; a name closing an article is a signature.
+* A feed item with title-like sub-headings stays one article: its title is
+  the footer's.
+
 Lines are never lost: every non-blank line ends up in a segment body, as a
 segment title, or in the dropped report with a reason.
 """
