@@ -638,6 +638,8 @@ def pages(draw: st.DrawFn) -> Page:
         Heading(draw(t), 3),
         Paragraph(draw(t)),
         ListBlock(items),
+        Paragraph(draw(st.sampled_from(["", " ", "x"]))),
+        ListBlock(tuple(draw(st.lists(t, max_size=2)))),
         ListBlock(items, ordered=True, start=draw(st.integers(0, 20))),
         Quote(draw(t)),
         Question(draw(t)),
@@ -709,6 +711,9 @@ def test_rendered_page_parses_as_plain_text(page: Page) -> None:
         if isinstance(b, ListBlock)
     )
     assert len(list(doctree.findall(nodes.list_item))) == items
+    lists = [b for b in page.blocks if isinstance(b, ListBlock) and not all(map(is_blank, b.items))]
+    found = list(doctree.findall(nodes.bullet_list)) + list(doctree.findall(nodes.enumerated_list))
+    assert len(found) == len(lists)  # two lists in a row stay two lists
     pairs = [
         pair
         for b in page.blocks

@@ -366,7 +366,14 @@ class _Renderer:
         self.last: tuple[str, str] | None = None  # (kind, marker) of the last block
 
     def block(self, block: Block) -> str:
+        """The MyST text of ``block`` ("" for a blank one, which changes nothing)."""
         last, self.last = self.last, None
+        out = self._render(block, last)
+        if not out:
+            self.last = last
+        return out
+
+    def _render(self, block: Block, last: tuple[str, str] | None) -> str:
         match block:
             case Heading():
                 text = escape_heading(block.text)
@@ -402,7 +409,6 @@ class _Renderer:
                 pairs = block.pairs if isinstance(block, Facts) else block.entries
                 out = _deflist(pairs)
                 if not out:
-                    self.last = last
                     return ""
                 self.last = ("deflist", "")
                 return f"%\n\n{out}" if last == ("deflist", "") else out
@@ -412,7 +418,6 @@ class _Renderer:
         items = [escape_with_links(item) for item in block.items]
         items = [item for item in items if item]
         if not items:
-            self.last = last
             return ""
         if block.ordered:
             marker = ")" if last == ("ordered", ".") else "."
