@@ -21,8 +21,19 @@ SPHINXJOBS ?= -j auto
 
 HANDBOOK := $(VENV)/bin/handbook
 
+# Browser tests (tests/browser, part of `make test`): Chromium and its driver
+# (Debian packages chromium and chromium-driver by default; another Chromium
+# or Chrome can be given, e.g. make test CHROMIUM=... CHROMEDRIVER=...), and
+# axe-core from npm, installed in tests/browser/node_modules (not committed).
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+export HANDBOOK_CHROMIUM := $(CHROMIUM)
+export HANDBOOK_CHROMEDRIVER := $(CHROMEDRIVER)
+AXE_PACKAGE := axe-core@4
+AXE_JS := tests/browser/node_modules/axe-core/axe.min.js
+
 .DEFAULT_GOAL := help
-.PHONY: help html test test-long serve linkcheck linkcheck-internal import check eval bench epub clean distclean
+.PHONY: help html test test-long browser-deps serve linkcheck linkcheck-internal import check eval bench bench-large epub clean distclean
 
 help: ## Affiche cette aide
 	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
@@ -36,12 +47,40 @@ $(STAMP): pyproject.toml
 html: $(STAMP) ## Construit le manuel HTML dans docs/_build/html (strict)
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SPHINXJOBS) $(SPHINXEXTRA) $(DOCS) $(BUILDDIR)/html
 
-test: $(STAMP) ## Vérifie les pages (make check) puis lance les tests (pytest)
+test: $(STAMP) browser-deps ## Vérifie les pages (make check) puis lance les tests (pytest)
 	$(HANDBOOK) check
 	$(VENV_PYTHON) -m pytest
 
 test-long: $(STAMP) ## Tests de propriétés plus longs (plus d'exemples hypothesis, plus de constructions hostiles)
 	HYPOTHESIS_PROFILE=long HOSTILE_BUILDS=8 $(VENV_PYTHON) -m pytest tests/test_noloss_property.py tests/test_escape.py tests/test_hostile.py
+
+# Chromium is installed from Debian packages when missing and make runs as
+# root; otherwise the target fails and says how to install it. Same for npm,
+# needed to install axe-core.
+browser-deps: ## Installe Chromium, son pilote et axe-core pour les tests dans le navigateur
+	@if [ ! -x "$(CHROMIUM)" ] || [ ! -x "$(CHROMEDRIVER)" ]; then \
+	  if [ "$$(id -u)" -eq 0 ] && [ "$(CHROMIUM)" = /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installation de Chromium et de son pilote (paquets Debian chromium et chromium-driver)..."; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver \
+	      || { echo "L'installation de Chromium a échoué : voir les messages d'apt-get ci-dessus." >&2; exit 1; }; \
+	  else \
+	    echo "Les tests dans le navigateur ont besoin de Chromium et de son pilote ($(CHROMIUM), $(CHROMEDRIVER))." >&2; \
+	    echo "Installez-les :  sudo apt-get install chromium chromium-driver" >&2; \
+	    echo "(lancé en root, « make test » les installe lui-même ; un autre Chromium ou Chrome :" >&2; \
+	    echo " make test CHROMIUM=/chemin/du/navigateur CHROMEDRIVER=/chemin/du/pilote)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@if [ ! -f $(AXE_JS) ]; then \
+	  if ! command -v npm >/dev/null 2>&1; then \
+	    echo "Les tests d'accessibilité ont besoin d'axe-core, installé avec npm, mais npm est introuvable." >&2; \
+	    echo "Installez Node.js et npm :  sudo apt-get install npm" >&2; \
+	    exit 1; \
+	  fi; \
+	  echo "Installation d'axe-core dans tests/browser/node_modules (npm)..."; \
+	  npm install --no-save --no-audit --no-fund --prefix tests/browser $(AXE_PACKAGE) \
+	    || { echo "L'installation d'axe-core avec npm a échoué : vérifiez l'accès au registre npm." >&2; exit 1; }; \
+	fi
 
 serve: $(STAMP) ## Sert le manuel sur http://127.0.0.1:8000 et le reconstruit à chaque modification
 	$(SPHINXAUTOBUILD) $(SPHINXOPTS) $(SPHINXEXTRA) $(DOCS) $(BUILDDIR)/html
@@ -62,8 +101,11 @@ linkcheck-internal: ## Vérifie les liens internes du manuel construit (hors lig
 eval: $(STAMP) ## Mesure la segmentation et le classement sur le corpus réel (précision, rappel)
 	$(VENV_PYTHON) tools/evaluate.py
 
-bench: ## Mesures de performance (à venir)
-	@echo "Les mesures de performance ne sont pas encore disponibles : elles arriveront plus tard."
+bench: $(STAMP) ## Mesures de performance (environ 15 min) ; résultats dans bench/RESULTS.md
+	$(VENV_PYTHON) bench/run.py
+
+bench-large: $(STAMP) ## Comme « bench », constructions à 2 000 articles (plus long)
+	$(VENV_PYTHON) bench/run.py --large
 
 # The doctrees must live outside the EPUB output directory, otherwise the
 # EPUB builder tries to package them (and warns, which fails the build).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 # -- Project metadata (single source of truth: pyproject.toml) ---------------
 
@@ -48,6 +48,10 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx_copybutton",
+    # Reader basics: French 404 page, sitemap.xml, Open Graph cards.
+    "notfound.extension",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
     # Theme pages, glossary and article navigation generated at build time
     # from docs/_data/*.yaml and the article pages (tools/handbook/sphinxext).
     "handbook.sphinxext",
@@ -56,7 +60,9 @@ extensions = [
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "_data", "Thumbs.db", ".DS_Store"]
-templates_path: list[str] = []
+# docs/_templates: theme components overridden for French labels and
+# accessibility (each file says which component it replaces and why).
+templates_path = ["_templates"]
 
 # -- MyST ---------------------------------------------------------------------
 
@@ -106,12 +112,24 @@ def _french_header_buttons(app, pagename, templatename, context, doctree) -> Non
                 )
 
 
+def _empty_toctree_on_404(app, pagename, templatename, context, doctree) -> None:
+    # sphinx-notfound-page's toctree() for the 404 page returns None when the
+    # site has no toctree (a one-page project, or pages not generated because
+    # a data file is invalid), and the theme then crashes with a traceback.
+    if pagename != app.config.notfound_pagename or "toctree" not in context:
+        return
+    toctree = context["toctree"]
+    context["toctree"] = lambda *args, **kwargs: toctree(*args, **kwargs) or ""
+
+
 def setup(app):
     # builder-inited fires after the environment is created and before any
     # document is read (and before parallel readers are forked).
     app.connect("builder-inited", _lock_docutils_settings)
     # Priority 900: after the theme's own html-page-context handlers (500).
     app.connect("html-page-context", _french_header_buttons, priority=900)
+    # Between sphinx-notfound-page's handler (400) and the theme's (500).
+    app.connect("html-page-context", _empty_toctree_on_404, priority=450)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -176,6 +194,45 @@ html_theme_options = {
 # sphinx-copybutton: only on code blocks, not on prompts or other <pre>.
 copybutton_selector = "div.highlight pre"
 
+# -- 404 page, sitemap, Open Graph ---------------------------------------------
+
+# sphinx-notfound-page: the 404 page is served at any missing address, so its
+# links are absolute. Read the Docs serves the handbook under /fr/<version>/
+# (path of READTHEDOCS_CANONICAL_URL); elsewhere (make serve, tests) the site
+# is served at the root.
+notfound_urls_prefix = (
+    urlparse(os.environ["READTHEDOCS_CANONICAL_URL"]).path
+    if os.environ.get("READTHEDOCS_CANONICAL_URL")
+    else "/"
+)
+_home = f"{notfound_urls_prefix}index.html"
+_themes = f"{notfound_urls_prefix}themes/index.html"
+_search = f"{notfound_urls_prefix}search.html"
+notfound_context = {
+    "title": "Page introuvable",
+    "body": (
+        "<h1>Page introuvable</h1>\n"
+        "<p>La page demandée n'existe pas ou a été déplacée. Elle a peut-être "
+        "changé de nom lors d'une nouvelle édition du manuel.</p>\n"
+        "<ul>\n"
+        f'<li>Revenir à <a href="{_home}">l\'accueil du manuel</a> ;</li>\n'
+        f'<li>parcourir <a href="{_themes}">les thèmes du cours</a> ;</li>\n'
+        f'<li>ou <a href="{_search}">rechercher dans le manuel</a>.</li>\n'
+        "</ul>\n"
+    ),
+}
+
+# sphinx-sitemap: sitemap.xml from html_baseurl, which already holds the
+# language and version (/fr/latest/): each page's link is appended as is.
+sitemap_url_scheme = "{link}"
+sitemap_locales = [None]  # one language: no hreflang alternates
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+
+# sphinxext-opengraph: link previews (title, description, site, locale).
+ogp_site_url = html_baseurl
+ogp_site_name = html_title
+ogp_custom_meta_tags = ['<meta property="og:locale" content="fr_FR" />']
+
 # -- EPUB output --------------------------------------------------------------
 
 epub_title = html_title
@@ -190,3 +247,7 @@ epub_copyright = copyright
 epub_identifier = html_baseurl
 epub_scheme = "URL"
 epub_show_urls = "no"
+# The EPUB's table of contents shows hidden toctrees too, so that it presents
+# the themes as parts: « Les thèmes du cours » > each theme > its articles
+# (the toctrees of the generated theme pages are hidden on the web site).
+epub_tocscope = "includehidden"

@@ -1,7 +1,8 @@
 """Offline check of the internal links of the built handbook.
 
 Usage: ``python tools/check_links.py docs/_build/html``. Every relative
-``href``/``src`` of every HTML page must point to an existing file, and a
+``href``/``src`` of every HTML page (root-absolute ones, as on the 404 page,
+from the site's root) must point to an existing file, and a
 ``#fragment`` to an existing ``id`` in that page. External links are not
 checked here (that is ``make linkcheck``, which needs the network).
 Prints one French line per broken link and exits 1 if any.
@@ -37,13 +38,24 @@ def _parse(path: Path) -> _Collector:
 
 def check(site: Path) -> list[str]:
     problems: list[str] = []
-    pages = {path: _parse(path) for path in sorted(site.rglob("*.html"))}
+    # _static/ holds the theme's Jinja fragments (webpack-macros.html…), not pages
+    pages = {
+        path: _parse(path)
+        for path in sorted(site.rglob("*.html"))
+        if path.relative_to(site).parts[0] != "_static"
+    }
     for page, collector in pages.items():
         for link, line in collector.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
                 continue
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            if not parts.path:
+                target = page
+            elif parts.path.startswith("/"):
+                # root-absolute (the 404 page's links): the site is served at the root
+                target = (site / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (page.parent / unquote(parts.path)).resolve()
             if target.is_dir():
                 target = target / "index.html"
             shown = page.relative_to(site).as_posix()

@@ -558,6 +558,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     # Accent-insensitive French search (index and query): see search.py.
     app.setup_extension("handbook.sphinxext.search")
+    # Page descriptions (Open Graph, search engines) without the additions.
+    app.setup_extension("handbook.sphinxext.descriptions")
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _env_get_outdated)
     app.connect("env-purge-doc", _env_purge_doc)

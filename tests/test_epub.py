@@ -1,0 +1,114 @@
+"""The EPUB edition: built strictly from the real docs, a valid EPUB, every theme in it.
+
+The EPUB's table of contents presents the themes as parts: « Les thèmes du
+cours » > each theme (in docs/_data/themes.yaml order) > its articles; the
+reading order (spine) follows the same order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path, PurePosixPath
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
+    from sphinx_util import DOCS_DIR, build, describe
+except ImportError:  # tests/ became a package
+    from tests.sphinx_util import DOCS_DIR, build, describe
+
+THEMES_FILE = DOCS_DIR / "_data" / "themes.yaml"
+
+
+@pytest.fixture(scope="module")
+def epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook's EPUB, built as ``make epub`` does (strict, parallel)."""
+    root = tmp_path_factory.mktemp("epub")
+    out = root / "epub"
+    # doctrees outside the output directory, or the EPUB builder packages them
+    result = build(DOCS_DIR, out, ["-j", "auto", "-d", str(root / "doctrees")], builder="epub")
+    assert result.returncode == 0, describe(result)
+    files = sorted(out.glob("*.epub"))
+    assert len(files) == 1, f"un seul fichier EPUB attendu : {files}"
+    return files[0]
+
+
+@pytest.fixture(scope="module")
+def themes() -> list[dict]:
+    return yaml.safe_load(THEMES_FILE.read_text("utf-8"))["themes"]
+
+
+def _read(archive: zipfile.ZipFile, name: str) -> str:
+    return archive.read(name).decode("utf-8")
+
+
+def _text(markup: str) -> str:
+    """Text of an XHTML file, entities decoded, spaces normalised."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def test_epub_is_a_valid_zip_with_mimetype_first(epub: Path) -> None:
+    assert epub.stat().st_size > 10_000
+    with zipfile.ZipFile(epub) as archive:
+        assert archive.testzip() is None
+        first = archive.infolist()[0]
+        assert first.filename == "mimetype"
+        assert first.compress_type == zipfile.ZIP_STORED
+        assert archive.read("mimetype") == b"application/epub+zip"
+        container = _read(archive, "META-INF/container.xml")
+        assert 'full-path="content.opf"' in container
+        names = set(archive.namelist())
+        assert {"content.opf", "nav.xhtml", "toc.ncx", "index.xhtml"} <= names
+
+
+def test_epub_contains_every_theme(epub: Path, themes: list[dict]) -> None:
+    with zipfile.ZipFile(epub) as archive:
+        content = " ".join(
+            _text(_read(archive, name)) for name in archive.namelist() if name.endswith(".xhtml")
+        )
+        for theme in themes:
+            assert theme["title"] in content, f"thème absent de l'EPUB : {theme['title']}"
+            assert f"themes/{theme['id']}.xhtml" in archive.namelist()
+
+
+def test_table_of_contents_presents_themes_as_parts(epub: Path, themes: list[dict]) -> None:
+    with zipfile.ZipFile(epub) as archive:
+        nav = BeautifulSoup(_read(archive, "nav.xhtml"), "html.parser")
+        names = set(archive.namelist())
+    part = next(
+        (
+            li
+            for li in nav.select("nav li")
+            if li.a and li.a.get_text(strip=True) == "Les thèmes du cours"
+        ),
+        None,
+    )
+    assert part is not None, "pas d'entrée « Les thèmes du cours » dans la table des matières"
+    chapters = part.find("ol", recursive=False).find_all("li", recursive=False)
+    assert [li.a.get_text(strip=True) for li in chapters] == [t["title"] for t in themes]
+    for chapter, theme in zip(chapters, themes):
+        assert chapter.a["href"] == f"themes/{theme['id']}.xhtml"
+        entries = chapter.find("ol", recursive=False)
+        items = entries.find_all("li", recursive=False) if entries else []
+        articles = [li.a["href"] for li in items]
+        assert articles, f"le thème « {theme['title']} » ne liste pas ses articles"
+        assert all(href.startswith("articles/") and href in names for href in articles), articles
+
+
+def test_reading_order_follows_the_themes(epub: Path, themes: list[dict]) -> None:
+    with zipfile.ZipFile(epub) as archive:
+        opf = ET.fromstring(archive.read("content.opf"))
+    ns = {"opf": "http://www.idpf.org/2007/opf"}
+    files = {item.get("id"): item.get("href") for item in opf.iterfind("opf:manifest/opf:item", ns)}
+    spine = [files[ref.get("idref")] for ref in opf.iterfind("opf:spine/opf:itemref", ns)]
+    positions = [spine.index(f"themes/{theme['id']}.xhtml") for theme in themes]
+    assert positions == sorted(positions)
+    assert spine.index("themes/index.xhtml") < positions[0]
+    # each theme page is followed by articles before the next theme
+    for position in positions:
+        assert PurePosixPath(spine[position + 1]).parts[0] == "articles"
