@@ -220,6 +220,8 @@ class _Link:
 # what a link looks like from its neighbours: "[" or "<" before, ")" or ">" after
 _LINK_BEFORE = "["
 _LINK_AFTER = ")"
+# Every character that _escape_line may escape outside the line-start rules.
+_MAY_ESCAPE = re.compile(r"[`\[\]|$\\*_<{~&!]")
 
 
 def _line_start_escapes(line: str) -> set[int]:
@@ -269,6 +271,9 @@ def _escape_line(
     is for the text of a link (``]`` escaped, no line-start rules); ``links``
     are URL spans.
     """
+    at_start = set() if label else _line_start_escapes(line)
+    if not links and not at_start and _MAY_ESCAPE.search(line) is None:
+        return line  # fast path: no character of the line is ever escaped below
     units: list[str | _Link] = []
     i = 0
     for start, end in links or ():
@@ -287,7 +292,6 @@ def _escape_line(
             return _LINK_AFTER if step < 0 else _LINK_BEFORE
         return unit
 
-    at_start = set() if label else _line_start_escapes(line)
     # map character positions of the line to unit indexes for line-start rules
     unit_of_pos: dict[int, int] = {}
     pos = 0

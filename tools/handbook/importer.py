@@ -20,6 +20,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 
@@ -75,21 +76,39 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def existing_pages(root: Path) -> dict[str, dict]:
-    """Front matter of the article pages already in the handbook, by path."""
-    found: dict[str, dict] = {}
+@dataclass(frozen=True)
+class _ScannedPage:
+    """An article page as read once per import: its text and front matter."""
+
+    text: str | None  # None when the page is not valid UTF-8
+    meta: dict | None  # None when its front matter could not be read
+
+
+def _scan_pages(root: Path) -> dict[str, _ScannedPage]:
+    """The article pages already in the handbook, by path, each read and parsed once."""
+    found: dict[str, _ScannedPage] = {}
     folder = root / ARTICLES_DIR
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob("*.md")):
         if path.name == "index.md":
             continue
+        text: str | None = None
         try:
-            meta, _body, _line = read_front_matter(path.read_text("utf-8"))
+            text = path.read_text("utf-8")
+            meta, _body, _line = read_front_matter(text)
         except Exception:  # an unreadable page is reported by `handbook check`
-            meta = {}
-        found[(ARTICLES_DIR / path.name).as_posix()] = meta if isinstance(meta, dict) else {}
+            meta = None
+        found[(ARTICLES_DIR / path.name).as_posix()] = _ScannedPage(
+            text, meta if isinstance(meta, dict) else None
+        )
     return found
+
+
+def existing_pages(root: Path, scanned: dict[str, _ScannedPage] | None = None) -> dict[str, dict]:
+    """Front matter of the article pages already in the handbook, by path."""
+    pages = _scan_pages(root) if scanned is None else scanned
+    return {path: page.meta if page.meta is not None else {} for path, page in pages.items()}
 
 
 def _overlaps(article: Article, sources: list) -> bool:
@@ -108,19 +127,50 @@ def _overlaps(article: Article, sources: list) -> bool:
     return False
 
 
-def plan_pages(analysis: Analysis, root: Path) -> PagePlan:
+def _pages_by_file(existing: dict[str, dict]) -> tuple[dict[str, list[str]], list[str]]:
+    """Existing pages by the source files they cite, and the pages that cannot be indexed.
+
+    Only a page citing a file can overlap an occurrence in that file; a page
+    whose ``sources`` is neither empty nor a list is checked as before.
+    """
+    by_file: dict[str, list[str]] = {}
+    others: list[str] = []
+    for path, meta in existing.items():
+        sources = meta.get("sources")
+        if not sources:
+            continue
+        if not isinstance(sources, list):
+            others.append(path)
+            continue
+        for source in sources:
+            if isinstance(source, dict) and isinstance(source.get("file"), str):
+                paths = by_file.setdefault(source["file"], [])
+                if not paths or paths[-1] != path:
+                    paths.append(path)
+    return by_file, others
+
+
+def plan_pages(
+    analysis: Analysis, root: Path, scanned: dict[str, _ScannedPage] | None = None
+) -> PagePlan:
     """Decide each article's page, keeping the slug of a page that already exists.
 
     First every article is matched to an existing page sharing one of its
     source occurrences; then unmatched articles get ``<slug>.md``, avoiding
     every existing page (a page written by hand is never taken over).
     """
-    existing = existing_pages(root)
+    existing = existing_pages(root, scanned)
+    order = {path: position for position, path in enumerate(existing)}
+    by_file, others = _pages_by_file(existing)
     matched: dict[int, str] = {}
     claimed: set[str] = set()
     for index, article in enumerate(analysis.articles):
-        for path, meta in existing.items():
-            if path not in claimed and _overlaps(article, meta.get("sources")):
+        # the existing pages, in order, that may overlap one of the occurrences
+        candidates = set(others)
+        for occ in article.occurrences:
+            candidates.update(by_file.get(occ.file, ()))
+        for path in sorted(candidates, key=order.__getitem__):
+            if path not in claimed and _overlaps(article, existing[path].get("sources")):
                 matched[index] = path
                 claimed.add(path)
                 break
@@ -145,33 +195,49 @@ def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, li
     """Analyse, apply the instructors' corrections, plan pages and classify."""
     fixes = corrections_mod.load_corrections(root)
     analysis = analyse(paths, root=root, corrections=fixes)
-    plan = plan_pages(analysis, root)
+    scanned = _scan_pages(root)
+    plan = plan_pages(analysis, root, scanned)
     articles, ignored, dropped = corrections_mod.apply_to_articles(plan.articles, fixes)
     if dropped:
         analysis = replace(
             analysis, dropped=tuple(sorted([*analysis.dropped, *dropped], key=lambda d: (d.file, d.line)))
         )
-    manual = hand_chosen_themes(root, {plan[a.slug].page_path: a.slug for a in articles})
+    paths = {plan[a.slug].page_path: a.slug for a in articles}
+    manual = hand_chosen_themes(root, paths, scanned)
     classified = classify_articles(articles, load_taxonomy(root), fixes.themes, manual)
     plan = PagePlan(classified, {a.slug: PlannedPage(a, plan[a.slug].page_path) for a in classified})
     return analysis, plan, ignored
 
 
-def hand_chosen_themes(root: Path, slugs_by_path: dict[str, str]) -> dict[str, str]:
-    """Themes written in pages edited by hand, by slug: a person's choice wins."""
+def hand_chosen_themes(
+    root: Path, slugs_by_path: dict[str, str], scanned: dict[str, _ScannedPage] | None = None
+) -> dict[str, str]:
+    """Themes written in pages edited by hand, by slug: a person's choice wins.
+
+    ``scanned`` (see :func:`_scan_pages`) spares reading and parsing again
+    the pages read at the start of the import.
+    """
     chosen: dict[str, str] = {}
     for relative, slug in slugs_by_path.items():
-        path = root / relative
-        if not path.is_file():
-            continue
-        text = path.read_text("utf-8", errors="replace")
-        try:
-            meta, _body, _line = read_front_matter(text)
-        except Exception:
-            continue
-        if not isinstance(meta, dict):
-            continue
-        if meta.get("theme_source") != "manual" and not is_hand_edited(text):
+        page = (scanned or {}).get(relative)
+        if page is not None and page.text is not None:
+            # read as valid UTF-8 once already: the same text, the same front matter
+            text = page.text
+            if page.meta is None:
+                continue
+            meta = page.meta
+        else:
+            path = root / relative
+            if not path.is_file():
+                continue
+            text = path.read_text("utf-8", errors="replace")
+            try:
+                meta, _body, _line = read_front_matter(text)
+            except Exception:
+                continue
+            if not isinstance(meta, dict):
+                continue
+        if meta.get("theme_source") != "manual" and not _fingerprint_differs(text, meta):
             continue
         theme = meta.get("theme")
         if isinstance(theme, str) and theme:
@@ -219,6 +285,11 @@ def is_hand_edited(current: str) -> bool:
         meta, _body, _line = read_front_matter(current)
     except Exception:
         return True
+    return _fingerprint_differs(current, meta)
+
+
+def _fingerprint_differs(current: str, meta: Any) -> bool:
+    """:func:`is_hand_edited` for a page whose front matter ``meta`` is already parsed."""
     stored = meta.get("fingerprint") if isinstance(meta, dict) else None
     return stored is None or stored != compute_fingerprint(current)
 

@@ -127,12 +127,13 @@ class CorpusContext:
             previous = ""
             for block in prepared.blocks:
                 documents += 1
-                df.update(set(shapes.stems(block.text)))
+                text_key = shapes.compare_key(block.text)
+                df.update(set(shapes.key_stems(text_key)))
                 if prepared.mode == "blog" and block.single and shapes.is_title_shaped(block.head):
                     key = shapes.compare_key(block.head)
                     seen[key] += 1
                     predecessors[key].add(previous)
-                previous = shapes.compare_key(block.text)[-200:]
+                previous = text_key[-200:]
         idf = {term: math.log((1 + documents) / (1 + count)) + 1.0 for term, count in df.items()}
         cross = frozenset(k for k, n in seen.items() if n >= 2 and len(predecessors[k]) >= 2)
         return cls(idf=idf, default_idf=math.log(1 + documents) + 1.0, cross_file_titles=cross)

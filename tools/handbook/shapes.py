@@ -57,22 +57,61 @@ def clean(text: str) -> str:
     return text.strip(SPACES)
 
 
+_WORD = re.compile(r"[\w'’-]+")
+_STEM_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", text)
+    return _WORD.findall(text)
+
+
+class _FoldTable(dict):
+    """``str.translate`` table of :func:`fold`: combining marks deleted, quotes unified.
+
+    Filled lazily, one entry per character met: a translation then costs a
+    dictionary lookup per character instead of a Python call.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+class _KeyTable(dict):
+    """``str.translate`` table of :func:`compare_key`: combining marks deleted,
+    every other character that is not a word character (``\\w``) made a space."""
+
+    def __missing__(self, code: int) -> int | None:
+        char = chr(code)
+        if unicodedata.combining(char):
+            value: int | None = None
+        elif char.isalnum() or char == "_":  # exactly what \w matches
+            value = code
+        else:
+            value = 32
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable({ord(c): "'" for c in "’‘`´"} | {ord(c): '"' for c in "«»“”„\""})
+_KEY_TABLE = _KeyTable()
 
 
 def fold(text: str) -> str:
     """Lower-case, accents removed, typographic quotes and spaces unified."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[’‘`´]", "'", text)
-    text = re.sub(r"[«»“”„\"]", '"', text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = unicodedata.normalize("NFKD", text.lower()).translate(_FOLD_TABLE)
+    # same as re.sub(r"\s+", " ", text).strip(): \s and str.split agree on whitespace
+    return " ".join(text.split())
 
 
 def compare_key(text: str) -> str:
-    """Key for 'is this the same line?' comparisons: folded, no punctuation."""
-    return re.sub(r"[^\w]+", " ", fold(text)).strip()
+    """Key for 'is this the same line?' comparisons: folded, no punctuation.
+
+    The words (runs of ``\\w``) of :func:`fold`'s result, one space apart,
+    computed in a single pass over the text.
+    """
+    return " ".join(unicodedata.normalize("NFKD", text.lower()).translate(_KEY_TABLE).split())
 
 
 @lru_cache(maxsize=65536)
@@ -82,7 +121,12 @@ def stem(word: str) -> str:
 
 def stems(text: str) -> list[str]:
     """Accent-folded French stems of the words of ``text`` (3 letters or more)."""
-    return [stem(w) for w in re.findall(r"[a-z0-9]{3,}", compare_key(text))]
+    return key_stems(compare_key(text))
+
+
+def key_stems(key: str) -> list[str]:
+    """:func:`stems` of a text already reduced by :func:`compare_key`."""
+    return [stem(w) for w in _STEM_WORD.findall(key)]
 
 
 def ends_sentence(text: str) -> bool:

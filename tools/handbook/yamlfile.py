@@ -55,7 +55,6 @@ def load_yaml(path: Path, shown: str, schema: str | None = None) -> Any:
         raise ConfigError(shown, f"lecture impossible ({exc}).") from None
     try:
         data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -65,6 +64,8 @@ def load_yaml(path: Path, shown: str, schema: str | None = None) -> Any:
         validator = jsonschema.Draft202012Validator(load_schema(schema))
         problems = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
         if problems:
+            # composed only now, to find the line: a valid file is parsed once
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
             first = problems[0]
             where = "/".join(str(p) for p in first.absolute_path) or "(racine)"
             raise ConfigError(
