@@ -98,7 +98,13 @@ class SearchFrenchFolded(SearchFrench):
         return [fold(word).lower() for word in super().split(normalized)]
 
     def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(fold(word.lower()))
+        # The same words recur on every page: remember each stem (a pure
+        # function of the word) instead of running the Snowball stemmer again.
+        cache = self.__dict__.setdefault("_stem_cache", {})
+        stemmed = cache.get(word)
+        if stemmed is None:
+            stemmed = cache[word] = self.stemmer.stemWord(fold(word.lower()))
+        return stemmed
 
     def word_filter(self, word: str) -> bool:
         return super().word_filter(word) and fold(word) not in self.stopwords
