@@ -507,13 +507,10 @@ def _tail_words(text: str, count: int) -> str:
 
 
 def _window_after(blocks: list[Block], start: int, count: int) -> str:
-    taken: list[str] = []
-    total = 0
+    """The first ``count`` words of the blocks from ``start`` on."""
+    words: list[str] = []
     for block in blocks[start:]:
-        taken.append(block.text)
-        total += len(block.text.split())
-        if total >= count:
+        words.extend(block.text.split())
+        if len(words) >= count:
             break
-    return _tail_words("\n".join(taken), 10**9) if total <= count else " ".join(
-        "\n".join(taken).split()[:count]
-    )
+    return " ".join(words[:count])
