@@ -30,7 +30,7 @@ _urls = _project_meta["urls"]
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", _urls["Homepage"])
 # Source repository, used by the theme's repository / edit / issue buttons.
 repository_url = _urls["Repository"]
-# handbook.sphinxext: the « Contribuer » and « Crédits et droits » pages.
+# handbook.site: the « Contribuer » and « Crédits et droits » pages.
 handbook_repository_url = repository_url
 handbook_contact = _pyproject.get("tool", {}).get("handbook", {}).get("contact", "")
 
@@ -54,7 +54,7 @@ extensions = [
     "sphinxext.opengraph",
     # Theme pages, glossary and article navigation generated at build time
     # from docs/_data/*.yaml and the article pages (tools/handbook/sphinxext).
-    "handbook.sphinxext",
+    "handbook.site",
 ]
 
 source_suffix = {".md": "markdown"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.check import run_check
+from handbook.commands.check import run_check
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/check"

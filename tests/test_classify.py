@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.classify import classify_text, load_taxonomy
-from handbook.errors import ConfigError
+from handbook.convert.classify import classify_text
+from handbook.data.themes import load_taxonomy
+from handbook.common.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 THEMES = load_taxonomy(ROOT)
@@ -69,8 +70,8 @@ def test_bad_taxonomy_gives_french_error_with_line(tmp_path: Path) -> None:
 
 
 def test_corpus_articles_land_where_a_reader_would_put_them() -> None:
-    from handbook.importer import full_analysis
-    from handbook.pipeline import default_sources
+    from handbook.convert.pipeline import full_analysis
+    from handbook.convert.pipeline import default_sources
 
     expected = yaml.safe_load((ROOT / "tests/data/expected_themes.yaml").read_text("utf-8"))
     _analysis, plan, _ignored = full_analysis(default_sources(ROOT), ROOT)

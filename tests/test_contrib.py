@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.check import run_check
-from handbook.errors import HandbookError
-from handbook.newpage import create_page
+from handbook.commands.check import run_check
+from handbook.common.errors import HandbookError
+from handbook.commands.newpage import create_page
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.pipeline import analyse, default_sources, ledger
+from handbook.convert.pipeline import analyse, default_sources, ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = yaml.safe_load((ROOT / "tests/data/expected_articles.yaml").read_text("utf-8"))

@@ -1,11 +1,11 @@
-"""Tests for handbook.sphinxext.descriptions (page descriptions without the additions)."""
+"""Tests for handbook.site.descriptions (page descriptions without the additions)."""
 
 from __future__ import annotations
 
 from docutils import nodes
 
-from handbook.sphinxext.descriptions import page_description
-from handbook.sphinxext.glossary_links import ADDED_CLASS
+from handbook.site.descriptions import page_description
+from handbook.site.glossary_links import ADDED_CLASS
 
 
 ADDED = "Thème : Inclusion numérique. Texte importé de sources/a.txt (lignes 1 à 9)"

@@ -1,4 +1,4 @@
-"""Property tests for :mod:`handbook.escape` and whole rendered pages.
+"""Property tests for :mod:`handbook.common.escape` and whole rendered pages.
 
 Every test parses the produced MyST with MyST-Parser at the docutils level,
 with the extensions and settings of the handbook, and checks that the text
@@ -23,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
-from handbook.escape import (
+from handbook.common.escape import (
     escape_heading,
     escape_inline,
     escape_url,
@@ -31,7 +31,7 @@ from handbook.escape import (
     find_urls,
     visible_controls,
 )
-from handbook.model import (
+from handbook.convert.model import (
     Answer,
     Article,
     Byline,
@@ -48,7 +48,7 @@ from handbook.model import (
     ThemeChoice,
     Timetable,
 )
-from handbook.render import render_page
+from handbook.convert.render import render_page
 
 # myst-parser itself calls the deprecated Node.traverse()
 pytestmark = pytest.mark.filterwarnings("ignore:nodes.Node.traverse:DeprecationWarning")

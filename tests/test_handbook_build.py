@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.check import run_check
-from handbook.importer import full_analysis
-from handbook.newpage import create_page
-from handbook.pipeline import default_sources, ledger
+from handbook.commands.check import run_check
+from handbook.convert.pipeline import full_analysis
+from handbook.commands.newpage import create_page
+from handbook.convert.pipeline import default_sources, ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -23,8 +23,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from handbook.importer import run_import
-from handbook.pipeline import default_sources
+from handbook.convert.pipeline import run_import
+from handbook.convert.pipeline import default_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/hostile"

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook import importer
-from handbook.errors import LockedError, WriteError
-from handbook.pipeline import default_sources
+from handbook.convert import pipeline as importer
+from handbook.common.errors import LockedError, WriteError
+from handbook.convert.pipeline import default_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -170,8 +170,8 @@ def test_kill_during_import_never_truncates_a_page(repo: Path) -> None:
     code = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from handbook import importer\n"
-        "from handbook.pipeline import default_sources\n"
+        "from handbook.convert import pipeline as importer\n"
+        "from handbook.convert.pipeline import default_sources\n"
         "real = os.replace\n"
         "def slow(a, b):\n"
         "    real(a, b); print('wrote', flush=True); time.sleep(0.2)\n"
@@ -205,8 +205,8 @@ def test_corrections_split_and_merge(repo: Path) -> None:
         "merge:\n  - {file: sources/blog-lpcpon-1.txt, line: 242}\n",
         encoding="utf-8",
     )
-    from handbook.corrections import load_corrections
-    from handbook.pipeline import analyse
+    from handbook.data.corrections import load_corrections
+    from handbook.convert.pipeline import analyse
 
     result = analyse([repo / "sources/blog-lpcpon-1.txt"], root=repo, corrections=load_corrections(repo))
     starts = {s.first_line: s.title for s in result.segments}

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook.pipeline import analyse, ledger
+from handbook.convert.pipeline import analyse, ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 settings.register_profile(

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.errors import InputError
-from handbook.reader import read_source
+from handbook.common.errors import InputError
+from handbook.convert.read import read_source
 
 TEXT = "Un titre d’article\n\nÉtudiants, élus et habitants : « communication publique » à l’œuvre.\n"
 

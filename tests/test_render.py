@@ -1,4 +1,4 @@
-"""Tests for :mod:`handbook.render`: hand-written fixtures, front matter,
+"""Tests for :mod:`handbook.convert.render`: hand-written fixtures, front matter,
 fingerprints and a real Sphinx build of hostile pages."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from handbook.model import (
+from handbook.convert.model import (
     Answer,
     Article,
     Byline,
@@ -31,7 +31,7 @@ from handbook.model import (
     ThemeChoice,
     Timetable,
 )
-from handbook.render import (
+from handbook.convert.render import (
     RESERVED_META_KEYS,
     FrontMatterError,
     compute_fingerprint,

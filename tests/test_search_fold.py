@@ -1,4 +1,4 @@
-"""Tests for handbook.sphinxext.search: accent folding and ranking data.
+"""Tests for handbook.site.search: accent folding and ranking data.
 
 The unit tests check the folding and the French search language; the Sphinx
 tests build a tiny project (with copies of the real conf.py and
@@ -25,8 +25,8 @@ try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
 except ImportError:  # tests/ became a package
     from tests.sphinx_util import build, describe, make_project
 
-from handbook.sphinxext.glossary_links import ADDED_CLASS
-from handbook.sphinxext.search import (
+from handbook.site.glossary_links import ADDED_CLASS
+from handbook.site.search import (
     MAX_STEMS,
     SearchFrenchFolded,
     _top_stems,

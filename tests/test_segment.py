@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.pipeline import analyse, ledger
+from handbook.convert.pipeline import analyse, ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((ROOT / "tests/fixtures/segment/cases.yaml").read_text("utf-8"))

@@ -1,5 +1,5 @@
-"""Tests for handbook.sphinxext (theme pages, glossary, article navigation)
-and handbook.glossary.
+"""Tests for handbook.site (theme pages, glossary, article navigation)
+and handbook.data.glossary.
 
 The Sphinx tests build tests/roots/sphinxext (copied under tmp_path, next to
 copies of the real docs/conf.py, docs/docutils.conf and pyproject.toml) for
@@ -21,10 +21,10 @@ try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
 except ImportError:  # tests/ became a package
     from tests.sphinx_util import DOCS_DIR, PYPROJECT, build, describe
 
-from handbook.errors import ConfigError
-from handbook.glossary import GlossaryEntry, load_glossary
-from handbook.sphinxext.glossary_links import TermMatcher
-from handbook.sphinxext.manifest import extract_lead
+from handbook.common.errors import ConfigError
+from handbook.data.glossary import GlossaryEntry, load_glossary
+from handbook.site.glossary_links import TermMatcher
+from handbook.site.manifest import extract_lead
 
 ROOT = Path(__file__).parent / "roots" / "sphinxext"
 ARTICLES = sorted(p.stem for p in (ROOT / "articles").glob("*.md"))
@@ -517,7 +517,7 @@ def test_lead_is_the_first_sentence_taken_unaltered(body: str, lead: str) -> Non
 
 def test_build_helper_uses_the_real_configuration() -> None:
     # the test handbook is built with the real conf.py, which enables the extension
-    assert "handbook.sphinxext" in (DOCS_DIR / "conf.py").read_text("utf-8")
+    assert "handbook.site" in (DOCS_DIR / "conf.py").read_text("utf-8")
     assert os.fspath(ROOT).endswith(os.path.join("tests", "roots", "sphinxext"))
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.model import Page
-from handbook.pipeline import analyse
-from handbook.render import read_front_matter, render_page
-from handbook.structure import structure
+from handbook.convert.model import Page
+from handbook.convert.pipeline import analyse
+from handbook.convert.render import read_front_matter, render_page
+from handbook.convert.structure import structure
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/structure/blocks.md"

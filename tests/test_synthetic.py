@@ -1,4 +1,4 @@
-"""The synthetic corpus (handbook.synthetic) and what the pipeline makes of it.
+"""The synthetic corpus (bench.synthetic) and what the pipeline makes of it.
 
 No timing here: the measures are in bench/ (``make bench``).
 """
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook import synthetic
-from handbook.pipeline import analyse, ledger
-from handbook.profiles import load_profiles
+from bench import synthetic
+from handbook.convert.pipeline import analyse, ledger
+from handbook.data.profiles import load_profiles
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROFILES = REPO_ROOT / "docs" / "_data" / "source-profiles.yaml"
@@ -95,11 +95,11 @@ def test_extension_declares_parallel_safety(tmp_path: Path) -> None:
 
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["handbook.sphinxext"]\n', "utf-8")
+    (src / "conf.py").write_text('extensions = ["handbook.site"]\n', "utf-8")
     (src / "index.md").write_text("# Essai\n", "utf-8")
     app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
                  status=None, warning=None)
-    extension = app.extensions["handbook.sphinxext"]
+    extension = app.extensions["handbook.site"]
     assert extension.parallel_read_safe is True
     assert extension.parallel_write_safe is True
     # ... and so do the extensions it loads itself

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.pipeline import analyse, default_sources
+from handbook.convert.pipeline import analyse, default_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected_articles.yaml"
@@ -62,7 +62,7 @@ def main() -> int:
 
 
 def evaluate_themes() -> None:
-    from handbook.importer import full_analysis
+    from handbook.convert.pipeline import full_analysis
 
     expected = yaml.safe_load((ROOT / "tests/data/expected_themes.yaml").read_text("utf-8"))
     _analysis, plan, _ignored = full_analysis(default_sources(ROOT), ROOT)

@@ -16,7 +16,7 @@ import pytest
 from browsing import SEARCH, result_pages, typed_search, wait_for_search_results
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from handbook.sphinxext.search import SearchFrenchFolded, fold
+from handbook.site.search import SearchFrenchFolded, fold
 
 try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
     from sphinx_util import DOCS_DIR

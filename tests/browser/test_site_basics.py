@@ -99,7 +99,7 @@ def test_open_graph_card_of_an_article(site: Path, homepage: str) -> None:
     assert tags["og:locale"] == "fr_FR"
     assert tags["og:type"] == "website"
     # the article's first words, not the theme badge or « Texte importé de … »
-    # that the handbook adds under the title (handbook.sphinxext.descriptions)
+    # that the handbook adds under the title (handbook.site.descriptions)
     description = tags["og:description"]
     assert description.startswith("Alors que les données personnelles sont aujourd’hui captées")
     assert description.endswith("…") and len(description) <= 200

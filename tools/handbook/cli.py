@@ -14,17 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import HandbookError
-from .pipeline import default_sources
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The handbook repository: the nearest folder holding docs/conf.py."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "docs" / "conf.py").is_file():
-            return folder
-    return here
+from .common.errors import HandbookError
+from .common.layout import find_root
+from .convert.pipeline import default_sources
 
 
 def _inputs(files: list[str], root: Path) -> list[Path]:
@@ -67,7 +59,7 @@ def article_record(article: Any, page: str) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     root = find_root()
-    from .importer import full_analysis
+    from .convert.pipeline import full_analysis
 
     analysis, pages, _ignored = full_analysis(_inputs(args.files, root), root)
     if args.dropped:
@@ -114,7 +106,7 @@ def _print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import run_import
+    from .convert.pipeline import run_import
 
     root = find_root()
     report = run_import(_inputs(args.files, root), root=root, force=args.force)
@@ -123,7 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import run_check
+    from .commands.check import run_check
 
     root = find_root()
     problems = run_check(root, [Path(p) for p in args.paths])
@@ -137,7 +129,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .importer import full_analysis
+    from .convert.pipeline import full_analysis
 
     root = find_root()
     _analysis, plan, _ignored = full_analysis(_inputs([], root), root)
@@ -165,7 +157,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .newpage import create_page
+    from .commands.newpage import create_page
 
     relative = create_page(find_root(), args.title, args.theme, args.author)
     print(f"Page créée : {relative.as_posix()}")

@@ -1,0 +1,1 @@
+"""Performance measurements of the handbook (``make bench``); not part of the product."""

@@ -1,0 +1,226 @@
+"""Typed data passed between the pipeline stages.
+
+Every stage takes and returns these frozen dataclasses, so a reader can see
+what flows from one module to the next without running anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+# --------------------------------------------------------------------------
+# read
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a decoded source file (1-based number, no line end)."""
+
+    number: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        """A line holding only spaces, tabs or non-breaking spaces is blank."""
+        return not self.text.strip(" \t\u00a0\u202f\u2007\ufeff")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded dump: its display path, encoding and lines."""
+
+    path: str  # repository-relative POSIX path when inside the repository
+    encoding: str
+    lines: tuple[Line, ...]
+
+
+# --------------------------------------------------------------------------
+# segment / dedupe
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where one copy of an article stands: file and inclusive 1-based lines."""
+
+    file: str
+    first_line: int
+    last_line: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "first_line": self.first_line, "last_line": self.last_line}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A source line that was not placed in any article, with the reason."""
+
+    file: str
+    line: int
+    text: str
+    reason: str  # site-chrome, repeated-title, feed-footer, duplicate-occurrence, …
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One occurrence of an article inside one dump, as found by ``segment``.
+
+    ``body`` holds the article's own lines (title line excluded, metadata
+    lines such as ``Publié le :`` included: they are rendered or moved to the
+    front matter by later stages, never lost).
+    """
+
+    file: str
+    title: str
+    title_line: int | None  # None when the title only exists in a feed footer
+    body: tuple[Line, ...]
+    first_line: int
+    last_line: int
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD)
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @property
+    def occurrence(self) -> Occurrence:
+        return Occurrence(self.file, self.first_line, self.last_line)
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    """What ``segment`` found in one file."""
+
+    segments: tuple[Segment, ...]
+    dropped: tuple[Dropped, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    """A unique article after deduplication, with every place it occurs."""
+
+    title: str
+    slug: str
+    body: tuple[Line, ...]
+    kept: Occurrence
+    occurrences: tuple[Occurrence, ...]
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    theme: ThemeChoice | None = None
+
+
+# --------------------------------------------------------------------------
+# classify
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    id: str
+    title: str
+    score: float
+    reasons: tuple[str, ...]
+    runner_up: tuple[str, float] | None
+    source: str  # "auto" or "manual"
+
+
+# --------------------------------------------------------------------------
+# structure
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2  # the page title is level 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str  # lines of one paragraph joined with "\n"
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[str, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # may hold several lines joined with "\n"
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+
+
+@dataclass(frozen=True)
+class Credit:
+    text: str  # "© …", "Photo : …", "Source : …"
+
+
+@dataclass(frozen=True)
+class Byline:
+    text: str  # "Propos recueillis par …", a signature line
+
+
+@dataclass(frozen=True)
+class Facts:
+    pairs: tuple[tuple[str, str], ...]  # key–value fact sheet
+
+
+@dataclass(frozen=True)
+class Timetable:
+    entries: tuple[tuple[str, str], ...]  # ("7h50", "Rendez-vous devant…")
+
+
+Block = (
+    Heading
+    | Paragraph
+    | ListBlock
+    | Quote
+    | Question
+    | Answer
+    | Caption
+    | Credit
+    | Byline
+    | Facts
+    | Timetable
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything ``render`` needs to write one MyST page."""
+
+    article: Article
+    blocks: tuple[Block, ...]
+    extra_meta: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The result of reading, segmenting and deduplicating a set of dumps."""
+
+    sources: tuple[SourceText, ...]
+    segments: tuple[Segment, ...]
+    articles: tuple[Article, ...]
+    dropped: tuple[Dropped, ...]

@@ -1,0 +1,156 @@
+"""The driver: run the converter's stages in order.
+
+1. read       ``read.read_source``: bytes -> decoded lines, for every file
+              first (a bad file stops everything before any output)
+2. chrome     ``chrome.prepare``: site chrome to the report, lines to blocks
+3. segment    ``segment.segment_file``: blocks -> article occurrences
+4. dedupe     ``dedupe``: occurrences -> unique articles with provenance
+5. correct    ``correct``: the instructors' corrections (ignore, retitle)
+6. plan       ``plan``: each article's page path, themes chosen by hand
+7. classify   ``classify``: article -> course theme with reasons
+8. structure  ``structure``: article lines -> typed blocks
+9. render     ``render``: blocks -> MyST page (the escaping boundary)
+10. write     ``write``: pages -> files, atomically and incrementally
+
+:func:`analyse` runs 1–4, :func:`full_analysis` 1–7, :func:`run_import` all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ..common.errors import LockedError
+from ..common.layout import DROPPED_REPORT, PROFILES_FILE, SOURCES
+from ..data.corrections import Corrections, load_corrections
+from ..data.profiles import Profiles, load_profiles
+from ..data.themes import load_taxonomy
+from . import chrome, dedupe, read, segment
+from .classify import MANUAL_PAGE_REASON, classify_articles
+from .correct import apply_to_articles
+from .model import Analysis, Dropped, Page, Segment
+from .plan import PagePlan, PlannedPage, _scan_pages, hand_chosen_themes, plan_pages
+from .render import render_page
+from .report import render_dropped_report
+from .structure import structure
+from .write import ImportReport, write_page
+
+LOCK_FILE = Path(".handbook-import.lock")
+
+
+def analyse(paths: list[Path], *, root: Path, profiles: Profiles | None = None,
+            corrections: Corrections | None = None,
+            max_bytes: int = read.DEFAULT_MAX_BYTES) -> Analysis:
+    fixes = corrections or Corrections()
+    if profiles is None:
+        profiles = load_profiles(root / PROFILES_FILE, PROFILES_FILE.as_posix())
+    # 1. read (every file first, so a bad file stops everything before any output)
+    sources = [read.read_source(path, root=root, max_bytes=max_bytes) for path in paths]
+    # 2. chrome
+    prepared = [chrome.prepare(source, profiles, fixes) for source in sources]
+    # 3. segment
+    context = segment.CorpusContext.build(prepared)
+    segments: list[Segment] = []
+    dropped: list[Dropped] = []
+    for item in prepared:
+        result = segment.segment_file(item, context, profiles, fixes)
+        segments.extend(result.segments)
+        dropped.extend(result.dropped)
+    # 4. dedupe
+    articles, duplicates = dedupe.merge_groups(dedupe.group_segments(segments))
+    dropped.extend(duplicates)
+    dropped.sort(key=lambda d: (d.file, d.line))
+    return Analysis(tuple(sources), tuple(segments), tuple(articles), tuple(dropped))
+
+
+def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, list[str]]:
+    """Analyse, apply the instructors' corrections, plan pages and classify."""
+    fixes = load_corrections(root)
+    analysis = analyse(paths, root=root, corrections=fixes)
+    scanned = _scan_pages(root)
+    plan = plan_pages(analysis, root, scanned)
+    articles, ignored, dropped = apply_to_articles(plan.articles, fixes)
+    if dropped:
+        analysis = replace(
+            analysis, dropped=tuple(sorted([*analysis.dropped, *dropped], key=lambda d: (d.file, d.line)))
+        )
+    paths = {plan[a.slug].page_path: a.slug for a in articles}
+    manual = hand_chosen_themes(root, paths, scanned)
+    classified = classify_articles(articles, load_taxonomy(root), fixes.themes, manual)
+    plan = PagePlan(classified, {a.slug: PlannedPage(a, plan[a.slug].page_path) for a in classified})
+    return analysis, plan, ignored
+
+
+def render_all(plan: PagePlan) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    for article in plan.articles:
+        blocks = tuple(structure(article.body, article.authors))
+        extra: dict[str, object] = {}
+        if article.theme is not None and article.theme.reasons == (MANUAL_PAGE_REASON,):
+            extra["theme_source"] = "manual"  # remembered even after the page is regenerated
+        page = Page(article=article, blocks=blocks, extra_meta=extra)
+        pages[plan[article.slug].page_path] = render_page(page)
+    return pages
+
+
+def run_import(paths: list[Path], *, root: Path, force: bool = False) -> ImportReport:
+    lock = FileLock(str(root / LOCK_FILE), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockedError(
+            f"{LOCK_FILE.as_posix()} : un autre import est déjà en cours sur ce manuel. "
+            "Attendez qu'il se termine, puis relancez."
+        ) from None
+    try:
+        analysis, plan, ignored = full_analysis(paths, root)
+        # Render everything in memory before writing anything.
+        pages = render_all(plan)
+        pages[DROPPED_REPORT.as_posix()] = render_dropped_report(analysis)
+        report = ImportReport(ignored=ignored)
+        for relative, text in pages.items():
+            write_page(root / relative, relative, text, report, force=force)
+        return report
+    finally:
+        lock.release()
+
+
+def default_sources(root: Path) -> list[Path]:
+    return sorted((root / SOURCES).rglob("*.txt"))
+
+
+def ledger(analysis: Analysis) -> dict[tuple[str, int], str]:
+    """Where each non-blank source line went: ``page``, ``duplicate`` or a drop reason.
+
+    Raises ``ValueError`` if a line is placed twice, and lists every
+    non-blank line that was placed nowhere under the key ``"lost"``. This is
+    the no-loss guarantee in executable form (used by the tests).
+    """
+    kept = {article.kept for article in analysis.articles}
+    places: dict[tuple[str, int], str] = {}
+
+    def put(key: tuple[str, int], where: str) -> None:
+        if key in places:
+            raise ValueError(f"{key[0]}:{key[1]} placée deux fois ({places[key]}, {where})")
+        places[key] = where
+
+    for seg in analysis.segments:
+        where = "page" if seg.occurrence in kept else "duplicate"
+        if seg.title_line is not None:
+            put((seg.file, seg.title_line), where)
+        for line in seg.body:
+            put((seg.file, line.number), where)
+    for item in analysis.dropped:
+        if item.reason not in ("duplicate-occurrence", "ignored-by-correction"):
+            put((item.file, item.line), item.reason)
+    lost = [
+        (source.path, line.number)
+        for source in analysis.sources
+        for line in source.lines
+        if not line.blank and (source.path, line.number) not in places
+    ]
+    for key in lost:
+        places[key] = "lost"
+    return places

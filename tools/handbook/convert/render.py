@@ -1,0 +1,389 @@
+"""Render a structured article (:class:`~handbook.convert.model.Page`) as a MyST page.
+
+The page is YAML front matter followed by the title and the blocks, one blank
+line between blocks, ending with a single newline.  All article text goes
+through :mod:`handbook.common.escape`; nothing from the dumps reaches the page as
+markup.
+
+Rendering of each block type:
+
+* :class:`Heading` → ``## text`` (level clamped to 2–4 and to at most one more
+  than the previous heading, since MyST warns on skipped levels); one line.
+* :class:`Paragraph` → the escaped lines, bare URLs turned into links.
+* :class:`ListBlock` → ``- item`` or ``N. item`` with the real numbers from
+  ``start`` (clamped to 0–999 999 999); continuation lines are indented under
+  the item text; blank items are dropped.  A list that directly follows a list
+  of the same kind uses the other marker (``*`` / ``)``) so that Markdown does
+  not merge the two.
+* :class:`Quote` → ``> line`` for every line; a blank line of the quote
+  separates two paragraphs inside the blockquote (``>`` alone).
+* :class:`Question` → ``**question**`` (escaped for a text wrapped in
+  emphasis delimiters).
+* :class:`Answer` → without a speaker, an escaped paragraph with links.  With
+  a speaker: when ``text`` starts with the speaker (the full line as found in
+  the dump), the speaker and the separator that follows it (spaces and
+  ``:``, ``-``, ``–``, ``—``, ``.``) are put in bold and the rest follows after
+  one space, so no character is lost: ``**Marie Dupont :** Bonjour``.  When
+  ``text`` is only the remainder, the bold part is the speaker followed by
+  ``\\u00a0:`` (unless it already ends with such punctuation).
+* :class:`Caption` → ``:::{container} legende`` fence around the text.
+* :class:`Credit` → ``:::{container} credit`` fence around the text.
+* :class:`Byline` → ``*signature*`` (emphasis).
+* :class:`Facts` → a definition list (``Term`` line, ``: value`` line, value
+  continuation lines indented by two spaces, a blank line between pairs); a
+  blank term or value is shown as ``—``.
+* :class:`Timetable` → the same definition list, the time as the term.  Two
+  definition lists in a row are separated by a MyST comment line ``%`` so that
+  they stay two lists.
+
+Blocks whose text is blank render as nothing; a blank title falls back to
+the slug, then to « Sans titre ».
+
+Front matter: written by a :class:`yaml.SafeDumper` (``allow_unicode``,
+``sort_keys=False``, no line folding, strings holding a line break written
+double-quoted on one line so that no line of the front matter can read
+``---`` or ``...``), keys in the order ``title``, ``slug``, ``theme``,
+``date``, ``authors``, ``tags`` (if any), ``sources``, ``extra_meta`` items,
+``fingerprint``.  MyST parses the value of docutils "bibliographic" keys
+(``date`` always; ``authors`` when the Sphinx ``language`` is English) as
+Markdown: the date must therefore be an ISO date (``YYYY-MM-DD``, as the page
+schema wants; ``ValueError`` otherwise), the handbook must be built with
+``language = "fr"`` (so that author names stay literal), and ``extra_meta``
+may not use any bibliographic key, English or French, nor the keys MyST
+interprets (``myst``, ``substitutions``, ``html_meta``…), see
+:data:`RESERVED_META_KEYS`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ..common.frontmatter import FrontMatterError, compute_fingerprint, read_front_matter
+from ..common.escape import escape_heading, escape_inline, escape_with_links
+from .model import (
+    Answer,
+    Block,
+    Byline,
+    Caption,
+    Credit,
+    Facts,
+    Heading,
+    ListBlock,
+    Occurrence,
+    Page,
+    Paragraph,
+    Question,
+    Quote,
+    Timetable,
+)
+
+__all__ = [
+    "CAPTION_CLASS",
+    "CREDIT_CLASS",
+    "FrontMatterError",
+    "MARKDOWN_META_KEYS",
+    "RESERVED_META_KEYS",
+    "build_front_matter",
+    "compute_fingerprint",
+    "read_front_matter",
+    "render_block",
+    "render_page",
+]
+
+CAPTION_CLASS = "legende"
+CREDIT_CLASS = "credit"
+_EMPTY = "\u2014"  # shown for a blank term or value of a definition list
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+#: Front-matter keys whose value MyST parses as Markdown: the docutils
+#: bibliographic fields, in English and in French (the language of the
+#: handbook decides which apply); ``abstract``/``résumé`` and
+#: ``dedication``/``dédicace`` are even displayed in the page.
+MARKDOWN_META_KEYS = frozenset(
+    {
+        "abstract",
+        "address",
+        "author",
+        "authors",
+        "contact",
+        "copyright",
+        "date",
+        "dedication",
+        "organization",
+        "revision",
+        "status",
+        "version",
+        "adresse",
+        "auteur",
+        "auteurs",
+        "dédicace",
+        "organisation",
+        "résumé",
+        "révision",
+        "statut",
+    }
+)
+
+#: Keys ``extra_meta`` may not hold: the page's own keys, the keys MyST
+#: interprets (``myst`` could re-enable HTML, ``substitutions`` inject text)
+#: and those whose value MyST would parse as Markdown.
+RESERVED_META_KEYS = MARKDOWN_META_KEYS | frozenset(
+    {
+        "title",
+        "slug",
+        "theme",
+        "date",
+        "authors",
+        "tags",
+        "sources",
+        "fingerprint",
+        "myst",
+        "mystnb",
+        "substitutions",
+        "html_meta",
+    }
+)
+
+# --------------------------------------------------------------------------
+# front matter
+# --------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper writing multi-line strings on one line, without aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # a multi-line string would be folded over several lines, some of which
+    # could read "---" or "..." and end the front matter early: quote it
+    style = '"' if any(ch in value for ch in "\n\r\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10**9,
+        default_flow_style=False,
+    )
+
+
+def _plain(value: Any) -> Any:
+    """Tuples to lists, recursively, so that SafeDumper can write them."""
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _sources(kept: Occurrence, occurrences: tuple[Occurrence, ...]) -> list[dict[str, object]]:
+    others = sorted(
+        {o for o in occurrences if o != kept},
+        key=lambda o: (o.file, o.first_line, o.last_line),
+    )
+    return [o.as_dict() for o in (kept, *others)]
+
+
+def build_front_matter(page: Page) -> dict[str, Any]:
+    """The front matter of ``page`` (without the fingerprint), keys in order."""
+    art = page.article
+    if art.date is not None and not _DATE_RE.fullmatch(art.date):
+        # MyST parses the ``date`` value as Markdown: only ISO dates get in
+        raise ValueError(f"article date is not an ISO 8601 date: {art.date!r}")
+    meta: dict[str, Any] = {
+        "title": art.title,
+        "slug": art.slug,
+        "theme": art.theme.id if art.theme is not None else "",
+        "date": art.date,
+        "authors": list(art.authors),
+    }
+    if art.tags:
+        meta["tags"] = list(art.tags)
+    meta["sources"] = _sources(art.kept, art.occurrences)
+    for key, value in page.extra_meta.items():
+        if not isinstance(key, str):
+            raise TypeError(f"extra_meta key must be a string: {key!r}")
+        if key in RESERVED_META_KEYS:
+            raise ValueError(f"extra_meta may not set the reserved key {key!r}")
+        meta[key] = _plain(value)
+    return meta
+
+
+# --------------------------------------------------------------------------
+# blocks
+# --------------------------------------------------------------------------
+
+
+def _indent(text: str, prefix: str, indent: str) -> str:
+    """``prefix`` before the first line, ``indent`` before the others."""
+    lines = text.split("\n")
+    return "\n".join([prefix + lines[0], *(indent + line for line in lines[1:])])
+
+
+def _blank_split(text: str) -> list[str]:
+    """Split on blank lines (spaces and tabs only)."""
+    parts = re.split(r"\n[ \t]*(?:\n[ \t]*)+", text)
+    return [p for p in parts if p.strip(" \t\n")]
+
+
+_SEP_CHARS = ":-\u2013\u2014."
+_SEP_RE = re.compile(r"[ \t\u00a0\u202f]*[:\-\u2013\u2014.]+")
+
+
+def _render_answer(block: Answer) -> str:
+    speaker = (block.speaker or "").strip()
+    if not speaker:
+        return escape_with_links(block.text)
+    text = block.text.strip(" \t")
+    after = text[len(speaker) : len(speaker) + 1]  # the speaker must end a word
+    if text.startswith(speaker) and (not after or after.isspace() or after in _SEP_CHARS):
+        rest = text[len(speaker) :]
+        sep = _SEP_RE.match(rest)
+        cut = sep.end() if sep else 0
+        bold, rest = speaker + rest[:cut], rest[cut:]
+    else:
+        bold, rest = speaker, text
+        if speaker[-1] not in ":-\u2013\u2014":
+            bold += "\u00a0:"
+    strong = f"**{escape_inline(bold, wrapped=True, single_line=True)}**"
+    rest = escape_with_links(rest.lstrip())
+    return f"{strong} {rest}" if rest else strong
+
+
+def _container(cls: str, text: str) -> str:
+    inner = escape_with_links(text)
+    if not inner:
+        return ""
+    # no line of ``inner`` starts with ":" (escaped), so ":::" cannot close early
+    return f":::{{container}} {cls}\n{inner}\n:::"
+
+
+def _deflist(pairs: tuple[tuple[str, str], ...]) -> str:
+    items = []
+    for term, value in pairs:
+        t = escape_inline(term, single_line=True)
+        v = escape_with_links(value)
+        if not t and not v:
+            continue
+        items.append(_indent(v or _EMPTY, f"{t or _EMPTY}\n: ", "  "))
+    return "\n\n".join(items)
+
+
+class _Renderer:
+    """Renders blocks in order, keeping the little state Markdown needs."""
+
+    def __init__(self) -> None:
+        self.level = 1  # the page title
+        self.last: tuple[str, str] | None = None  # (kind, marker) of the last block
+
+    def block(self, block: Block) -> str:
+        """The MyST text of ``block`` ("" for a blank one, which changes nothing)."""
+        last, self.last = self.last, None
+        out = self._render(block, last)
+        if not out:
+            self.last = last
+        return out
+
+    def _render(self, block: Block, last: tuple[str, str] | None) -> str:
+        match block:
+            case Heading():
+                text = escape_heading(block.text)
+                if not text:
+                    return ""
+                level = min(max(block.level, 2), 4, self.level + 1)
+                self.level = level
+                return f"{'#' * level} {text}"
+            case Paragraph():
+                return escape_with_links(block.text)
+            case ListBlock():
+                return self._list(block, last)
+            case Quote():
+                lines: list[str] = []
+                for para in filter(None, map(escape_with_links, _blank_split(block.text))):
+                    if lines:
+                        lines.append(">")  # a paragraph break inside the quote
+                    lines.extend("> " + line for line in para.split("\n"))
+                return "\n".join(lines)
+            case Question():
+                text = escape_inline(block.text, wrapped=True)
+                return f"**{text}**" if text else ""
+            case Answer():
+                return _render_answer(block)
+            case Caption():
+                return _container(CAPTION_CLASS, block.text)
+            case Credit():
+                return _container(CREDIT_CLASS, block.text)
+            case Byline():
+                text = escape_inline(block.text, wrapped=True)
+                return f"*{text}*" if text else ""
+            case Facts() | Timetable():
+                pairs = block.pairs if isinstance(block, Facts) else block.entries
+                out = _deflist(pairs)
+                if not out:
+                    return ""
+                self.last = ("deflist", "")
+                return f"%\n\n{out}" if last == ("deflist", "") else out
+        raise TypeError(f"unknown block type: {type(block).__name__}")
+
+    def _list(self, block: ListBlock, last: tuple[str, str] | None) -> str:
+        items = [escape_with_links(item) for item in block.items]
+        items = [item for item in items if item]
+        if not items:
+            return ""
+        if block.ordered:
+            marker = ")" if last == ("ordered", ".") else "."
+            self.last = ("ordered", marker)
+            first = min(max(block.start, 0), 999_999_999 - len(items) + 1)
+            out = []
+            for n, item in enumerate(items, start=first):
+                prefix = f"{n}{marker} "
+                out.append(_indent(item, prefix, " " * len(prefix)))
+            return "\n".join(out)
+        marker = "*" if last == ("bullet", "-") else "-"
+        self.last = ("bullet", marker)
+        return "\n".join(_indent(item, f"{marker} ", "  ") for item in items)
+
+
+def render_block(block: Block) -> str:
+    """The MyST text of one block on its own ("" for a blank block)."""
+    return _Renderer().block(block)
+
+
+def _body(page: Page) -> str:
+    art = page.article
+    title = escape_heading(art.title) or escape_heading(art.slug) or "Sans titre"
+    parts = [f"# {title}"]
+    renderer = _Renderer()
+    for block in page.blocks:
+        text = renderer.block(block)
+        if text:
+            parts.append(text)
+    return "\n\n".join(parts) + "\n"
+
+
+def render_page(page: Page, *, fingerprint: bool = True) -> str:
+    """The complete MyST page: front matter, ``# title`` and blocks.
+
+    With ``fingerprint`` the front matter ends with
+    ``fingerprint: sha256:<hex>``, the hash of the page rendered without that
+    line (see :func:`compute_fingerprint`).
+    """
+    head = "---\n" + _dump(build_front_matter(page))
+    body = "---\n\n" + _body(page)
+    if not fingerprint:
+        return head + body
+    line = _dump({"fingerprint": compute_fingerprint(head + body)})
+    return head + line + body
