@@ -58,10 +58,22 @@ JOBS = ["-j", "auto"]  # the Makefile's default SPHINXJOBS
 # Pages generated at build time by handbook.site (absent from a fresh clone).
 GENERATED = ["themes", "glossaire.md", "contribuer.md", "credits.md"]
 PACKAGES = [
-    "sphinx", "docutils", "myst-parser", "sphinx-design", "sphinx-book-theme",
-    "pydata-sphinx-theme", "sphinx-copybutton", "rapidfuzz", "PyYAML", "snowballstemmer",
-    "charset-normalizer", "sphinx-notfound-page", "sphinx-sitemap", "sphinxext-opengraph",
-    "PyStemmer", "lpcpon-handbook",
+    "sphinx",
+    "docutils",
+    "myst-parser",
+    "sphinx-design",
+    "sphinx-book-theme",
+    "pydata-sphinx-theme",
+    "sphinx-copybutton",
+    "rapidfuzz",
+    "PyYAML",
+    "snowballstemmer",
+    "charset-normalizer",
+    "sphinx-notfound-page",
+    "sphinx-sitemap",
+    "sphinxext-opengraph",
+    "PyStemmer",
+    "lpcpon-handbook",
 ]
 
 # --------------------------------------------------------------------------
@@ -119,8 +131,14 @@ def sphinx_cmd(srcdir: Path, outdir: Path, jobs: list[str] = JOBS) -> list[str]:
 
 
 def warm_up() -> None:
-    run([sys.executable, "-c", "import handbook.cli, handbook.convert.pipeline, handbook.site, "
-         "handbook.commands.check, sphinx.cmd.build, myst_parser, sphinx_design, sphinx_book_theme"])
+    run(
+        [
+            sys.executable,
+            "-c",
+            "import handbook.cli, handbook.convert.pipeline, handbook.site, "
+            "handbook.commands.check, sphinx.cmd.build, myst_parser, sphinx_design, sphinx_book_theme",
+        ]
+    )
 
 
 @dataclass
@@ -170,8 +188,20 @@ def make_repo(dest: Path, articles: int) -> dict[str, Any]:
             shutil.copy2(REPO / name, dest / name)
     # In a subprocess: the measuring process must stay small, since a child
     # starts as a copy of it and its peak memory counts from there.
-    run([sys.executable, "-m", "bench.synthetic", str(dest / "sources"), "--articles",
-         str(articles), "--seed", str(SEED), "--truth", str(dest / "truth.json")])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "bench.synthetic",
+            str(dest / "sources"),
+            "--articles",
+            str(articles),
+            "--seed",
+            str(SEED),
+            "--truth",
+            str(dest / "truth.json"),
+        ]
+    )
     truth = json.loads((dest / "truth.json").read_text("utf-8"))
     return {
         "files": len(truth["files"]),
@@ -221,17 +251,20 @@ def bench_converter(work: Path, sizes: dict[int, int], log) -> dict[str, Any]:
         for rep in range(repeat):
             last = copy_repo(template, work / f"repo-{size}-{rep}")
             log(f"  handbook import ({size} articles, essai {rep + 1}/{repeat})")
-            item = series.add(run(handbook_cmd() + ["import"], cwd=last))
+            item = series.add(run([*handbook_cmd(), "import"], cwd=last))
             series.extra.setdefault("counts", _import_counts(item.stdout))
         assert last is not None
         before = mtimes(last, "**/*")
         log(f"  handbook import sans changement ({size} articles)")
-        again = run(handbook_cmd() + ["import"], cwd=last)
+        again = run([*handbook_cmd(), "import"], cwd=last)
         after = mtimes(last, "**/*")
         written = [p for p in changed(before, after) if not p.endswith(".handbook-import.lock")]
         series.extra["reimport"] = {
-            "wall": again.wall, "cpu": again.cpu, "rss_mb": again.rss_mb,
-            "written": len(written), "written_files": written[:10],
+            "wall": again.wall,
+            "cpu": again.cpu,
+            "rss_mb": again.rss_mb,
+            "written": len(written),
+            "written_files": written[:10],
             "counts": _import_counts(again.stdout),
         }
         series.extra["repo"] = str(work / f"repo-{size}-0")
@@ -272,7 +305,7 @@ def bench_real(repeat: int, log) -> dict[str, Any]:
     cli = Series()
     for rep in range(repeat):
         log(f"corpus réel, handbook list --format json (essai {rep + 1}/{repeat})")
-        cli.add(run(handbook_cmd() + ["list", "--format", "json"], cwd=REPO))
+        cli.add(run([*handbook_cmd(), "list", "--format", "json"], cwd=REPO))
     size = sum(p.stat().st_size for p in (REPO / "sources").glob("*.txt"))
     return {"inprocess": inproc, "cli": cli, "bytes": size}
 
@@ -455,9 +488,18 @@ def floor_conf(theme: str) -> str:
 
     real = runpy.run_path(str(REPO / "docs" / "conf.py"))
     keep = [
-        "language", "nitpicky", "smartquotes", "source_suffix", "root_doc", "exclude_patterns",
-        "myst_enable_extensions", "myst_disable_syntax", "myst_heading_anchors",
-        "html_title", "html_copy_source", "html_show_sourcelink",
+        "language",
+        "nitpicky",
+        "smartquotes",
+        "source_suffix",
+        "root_doc",
+        "exclude_patterns",
+        "myst_enable_extensions",
+        "myst_disable_syntax",
+        "myst_heading_anchors",
+        "html_title",
+        "html_copy_source",
+        "html_show_sourcelink",
     ]
     if theme == "same":
         keep += ["html_theme", "html_theme_options", "html_sidebars"]
@@ -567,11 +609,17 @@ def git_state() -> str:
     try:
         head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"],
-            cwd=REPO, capture_output=True, text=True, check=True,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=REPO, capture_output=True, text=True, check=True,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "inconnu"
@@ -613,43 +661,86 @@ def main_report(data: dict[str, Any], head: list[str]) -> tuple[str, dict[str, A
     scale = ratio(big.median(), conv[mid].median())
     reimport_ok = all(conv[s].extra["reimport"]["written"] == 0 for s in sizes)
     targets: list[tuple[str, str, bool | None]] = [
-        ("Convertisseur, corpus réel, dans le processus < 0,5 s",
-         fmt_s(inproc_work), inproc_work < 0.5),
-        ("Convertisseur, corpus réel, en commande (`handbook list`) < 1 s",
-         fmt_s(cli_wall), cli_wall < 1.0),
-        (f"Débit ≥ 2 Mo/s à {num(biggest)} articles",
-         f"{big_mbps:.2f} Mo/s", big_mbps >= 2.0 if biggest == "5000" else None),
-        (f"Temps {num(biggest)} articles / {mid} articles ≤ 11×",
-         f"{scale:.1f}×", scale <= 11 if biggest == "5000" else None),
-        ("Ré-import sans changement : 0 fichier écrit",
-         ", ".join(f"{s} : {conv[s].extra['reimport']['written']}" for s in sizes), reimport_ok),
-        (f"Mémoire maximale du convertisseur à {num(biggest)} articles < 500 Mo",
-         f"{big.peak():.0f} Mo", big.peak() < 500 if biggest == "5000" else None),
+        (
+            "Convertisseur, corpus réel, dans le processus < 0,5 s",
+            fmt_s(inproc_work),
+            inproc_work < 0.5,
+        ),
+        (
+            "Convertisseur, corpus réel, en commande (`handbook list`) < 1 s",
+            fmt_s(cli_wall),
+            cli_wall < 1.0,
+        ),
+        (
+            f"Débit ≥ 2 Mo/s à {num(biggest)} articles",
+            f"{big_mbps:.2f} Mo/s",
+            big_mbps >= 2.0 if biggest == "5000" else None,
+        ),
+        (
+            f"Temps {num(biggest)} articles / {mid} articles ≤ 11×",
+            f"{scale:.1f}×",
+            scale <= 11 if biggest == "5000" else None,
+        ),
+        (
+            "Ré-import sans changement : 0 fichier écrit",
+            ", ".join(f"{s} : {conv[s].extra['reimport']['written']}" for s in sizes),
+            reimport_ok,
+        ),
+        (
+            f"Mémoire maximale du convertisseur à {num(biggest)} articles < 500 Mo",
+            f"{big.peak():.0f} Mo",
+            big.peak() < 500 if biggest == "5000" else None,
+        ),
     ]
     b500 = builds.get("500")
     if b500:
         full = b500["full"].median()
         if floors:
             same, default = floors["same"].median(), floors["default"].median()
-            targets.append(("Construction complète (500) ≤ 1,25 × plancher même thème",
-                            f"{ratio(full, same):.2f}×", ratio(full, same) <= 1.25))
-            targets.append(("Construction complète (500) ≤ 1,5 × plancher thème par défaut",
-                            f"{ratio(full, default):.2f}×", ratio(full, default) <= 1.5))
+            targets.append(
+                (
+                    "Construction complète (500) ≤ 1,25 × plancher même thème",
+                    f"{ratio(full, same):.2f}×",
+                    ratio(full, same) <= 1.25,
+                )
+            )
+            targets.append(
+                (
+                    "Construction complète (500) ≤ 1,5 × plancher thème par défaut",
+                    f"{ratio(full, default):.2f}×",
+                    ratio(full, default) <= 1.5,
+                )
+            )
         nochange = b500["nochange"].median()
-        targets.append(("Reconstruction sans changement (500) ≤ 10 % du complet",
-                        f"{100 * nochange / full:.0f} %", nochange <= 0.10 * full))
+        targets.append(
+            (
+                "Reconstruction sans changement (500) ≤ 10 % du complet",
+                f"{100 * nochange / full:.0f} %",
+                nochange <= 0.10 * full,
+            )
+        )
         body = b500["body"]
         reread = max(body.extra["reread"])
         stray = sorted({d for found in body.extra["not_showing"] for d in found})
-        targets.append((
-            "Corps d'un article modifié (500) : 1 page relue (+ celles qui le montrent)",
-            f"{_values(body.extra['reread'])} page(s) relue(s)"
-            + (f", dont {len(stray)} qui ne le montre(nt) pas" if stray
-               else ("" if reread == 1 else " : l'article et des pages qui le citent")),
-            not stray,
-        ))
-        targets.append(("Corps d'un article modifié (500) ≤ 15 % du complet",
-                        f"{100 * body.median() / full:.0f} %", body.median() <= 0.15 * full))
+        targets.append(
+            (
+                "Corps d'un article modifié (500) : 1 page relue (+ celles qui le montrent)",
+                f"{_values(body.extra['reread'])} page(s) relue(s)"
+                + (
+                    f", dont {len(stray)} qui ne le montre(nt) pas"
+                    if stray
+                    else ("" if reread == 1 else " : l'article et des pages qui le citent")
+                ),
+                not stray,
+            )
+        )
+        targets.append(
+            (
+                "Corps d'un article modifié (500) ≤ 15 % du complet",
+                f"{100 * body.median() / full:.0f} %",
+                body.median() <= 0.15 * full,
+            )
+        )
     out += ["### Objectifs", "", "| Objectif | Mesure | Atteint |", "|---|---|---|"]
     verdicts = {}
     for label, measure, ok in targets:
@@ -697,8 +788,10 @@ def main_report(data: dict[str, Any], head: list[str]) -> tuple[str, dict[str, A
         f"{real['inprocess'].peak():.0f} Mo |"
     )
     imports = real["inprocess"].extra["imports"]
-    out.append(f"| (chargement des modules, non compté ci-dessus) | "
-               f"{fmt_s(statistics.median(imports))} | | |")
+    out.append(
+        f"| (chargement des modules, non compté ci-dessus) | "
+        f"{fmt_s(statistics.median(imports))} | | |"
+    )
     out.append(
         f"| En commande : `handbook list --format json` (démarrage de Python compris) | "
         f"{fmt_series(real['cli'])} | {fmt_series(real['cli'], 'cpu')} | {real['cli'].peak():.0f} Mo |"
@@ -713,10 +806,14 @@ def main_report(data: dict[str, Any], head: list[str]) -> tuple[str, dict[str, A
     for size in sizes:
         again = conv[size].extra["reimport"]
         counts = again.get("counts") or {}
-        summary = (f"{counts.get('created', '?')} créée(s), {counts.get('updated', '?')} mise(s) à jour, "
-                   f"{counts.get('unchanged', '?')} inchangée(s)")
-        out.append(f"| {num(size)} | {again['written']} | {fmt_s(again['wall'])} | "
-                   f"{fmt_s(again['cpu'])} | {summary} |")
+        summary = (
+            f"{counts.get('created', '?')} créée(s), {counts.get('updated', '?')} mise(s) à jour, "
+            f"{counts.get('unchanged', '?')} inchangée(s)"
+        )
+        out.append(
+            f"| {num(size)} | {again['written']} | {fmt_s(again['wall'])} | "
+            f"{fmt_s(again['cpu'])} | {summary} |"
+        )
     out.append("")
     title = "c. Constructions du manuel (`sphinx-build -b html -W --keep-going -n -j auto`)"
     out += build_tables(builds, title)
@@ -736,8 +833,10 @@ def main_report(data: dict[str, Any], head: list[str]) -> tuple[str, dict[str, A
             f"| Le manuel (avec l'extension) | {full.extra['pages']} | {fmt_series(full)} | "
             f"{fmt_series(full, 'cpu')} | {full.peak():.0f} Mo | — |",
         ]
-        for key, label in (("same", "Plancher, même thème (sphinx-book-theme, mêmes options)"),
-                           ("default", "Plancher, thème par défaut (alabaster)")):
+        for key, label in (
+            ("same", "Plancher, même thème (sphinx-book-theme, mêmes options)"),
+            ("default", "Plancher, thème par défaut (alabaster)"),
+        ):
             floor = floors[key]
             out.append(
                 f"| {label} | {floor.extra['pages']} | {fmt_series(floor)} | {fmt_series(floor, 'cpu')} | "
@@ -789,7 +888,6 @@ def build_tables(builds: dict[str, Any], title: str) -> list[str]:
                 f"| {num(size)} | {label} | {len(series.runs)} | {fmt_series(series)} | "
                 f"{100 * series.median() / full.median():.0f} % | {fmt_series(series, 'cpu')} | "
                 f"{series.peak():.0f} Mo | {_values(reread)} | {_values(written)} | {summary} |"
-                
             )
     examples = []
     for size in sorted(builds, key=int):
@@ -882,10 +980,14 @@ def dump_raw(name: str, data: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mesures de performance du manuel.")
     parser.add_argument("--large", action="store_true", help="constructions à 2 000 articles")
-    parser.add_argument("--quick", action="store_true",
-                        help="essai rapide (50 articles, un essai, RESULTS.md non modifié)")
-    parser.add_argument("--keep", action="store_true",
-                        help="garde le dossier de travail temporaire")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="essai rapide (50 articles, un essai, RESULTS.md non modifié)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="garde le dossier de travail temporaire"
+    )
     args = parser.parse_args(argv)
 
     started = datetime.now()

@@ -54,7 +54,8 @@ __all__ = ["GroundTruth", "PlantedArticle", "build_corpus", "generate", "number_
 # --------------------------------------------------------------------------
 
 # Nouns with their article (elision and gender written out).
-GENERAL_NOUNS = """
+GENERAL_NOUNS = (
+    """
 le projet|la collectivité|les habitants|le service|la démarche|les usagers|le territoire|la commune
 l’équipe|les agents|le dispositif|la mairie|le département|la région|les associations|le public
 les citoyens|la plateforme|le site internet|la campagne|le message|les partenaires|le réseau
@@ -64,9 +65,13 @@ les journalistes|le calendrier|la réunion|les familles|le programme|la méthode
 l’enquête|le bilan|la stratégie|les moyens|le contexte|la question|les enjeux|le choix|la place
 les priorités|le secteur|la relation|les besoins|le partage|la visibilité|les retours
 le public jeune
-""".replace("\n", "|").strip("|").split("|")
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
 
-TOPIC_NOUNS = """
+TOPIC_NOUNS = (
+    """
 la mobilité douce|le covoiturage|la médiathèque|la voirie|le compostage|la billetterie|le festival
 la piscine municipale|la cantine scolaire|le recensement|la déchèterie|le jardin partagé
 la fibre optique|le tramway|la friche industrielle|la vidéoprotection|le conseil municipal
@@ -94,47 +99,91 @@ le formulaire en ligne|l’espace citoyen|la newsletter sportive|le compte rendu
 le logo|la mascotte|le slogan|l’affiche|le kakémono|la plaquette|le dépliant|le magazine
 la vidéo pédagogique|l’infographie|la photothèque|le reportage|la conférence de presse
 le communiqué|le dossier de presse|la revue de presse|la veille|le baromètre|le sondage
-""".replace("\n", "|").strip("|").split("|")
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
 
 # Phrases that the classifier of docs/_data/themes.yaml recognises, so that the
 # synthetic articles spread over the course themes as the real ones do.
 THEME_PHRASES = [
     ["la stratégie de communication", "l’objectif SMART", "la cible relais", "le profil type"],
     ["la communication publique", "le community manager", "la ligne éditoriale", "le marronnier"],
-    ["la communication de crise", "la cellule de crise", "la gestion de crise",
-     "la liberté d’expression"],
-    ["l’inclusion numérique", "la médiation numérique", "le pass numérique",
-     "l’aidant numérique"],
-    ["la protection des données", "la CNIL", "la reconnaissance faciale",
-     "l’intelligence artificielle"],
+    [
+        "la communication de crise",
+        "la cellule de crise",
+        "la gestion de crise",
+        "la liberté d’expression",
+    ],
+    ["l’inclusion numérique", "la médiation numérique", "le pass numérique", "l’aidant numérique"],
+    [
+        "la protection des données",
+        "la CNIL",
+        "la reconnaissance faciale",
+        "l’intelligence artificielle",
+    ],
     ["l’outil collaboratif", "le patrimoine", "la bibliothèque", "les sciences participatives"],
     ["le chargé de communication", "le témoignage", "le service communication", "l’interview"],
     ["la journée portes ouvertes", "la licence professionnelle", "l’orientation", "l’IUT"],
 ]
 
-VERBS = """
+VERBS = (
+    """
 accompagne|renforce|transforme|soutient|interroge|mobilise|valorise|facilite|structure|prolonge
 éclaire|rapproche|modifie|simplifie|complète|anime|relaie|finance|présente|organise|encourage
 illustre|associe|précise|améliore|questionne|rassemble|développe|diffuse|explique|accélère
 protège|réinvente|oriente|coordonne|documente|évalue|favorise|redessine|consolide
-""".replace("\n", "|").strip("|").split("|")
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
 
-ADJECTIVES = """
+ADJECTIVES = (
+    """
 durable|accessible|efficace|simple|utile|visible|pratique|moderne|lisible|fiable|souple
 réaliste|solidaire|responsable|pédagogique|stratégique|technique|unique|rapide|remarquable
 exemplaire|ambitieuse|originale|concrète|nouvelle|collective|locale|publique
-""".replace("\n", "|").strip("|").split("|")
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
 
 CONNECTORS = [
-    "Par ailleurs,", "De plus,", "En effet,", "Ainsi,", "Toutefois,", "Concrètement,",
-    "Dans ce contexte,", "Au quotidien,", "Dans les faits,", "À terme,", "Pour l’instant,",
-    "Sur le terrain,", "En pratique,", "Désormais,", "Peu à peu,", "Chaque mois,",
+    "Par ailleurs,",
+    "De plus,",
+    "En effet,",
+    "Ainsi,",
+    "Toutefois,",
+    "Concrètement,",
+    "Dans ce contexte,",
+    "Au quotidien,",
+    "Dans les faits,",
+    "À terme,",
+    "Pour l’instant,",
+    "Sur le terrain,",
+    "En pratique,",
+    "Désormais,",
+    "Peu à peu,",
+    "Chaque mois,",
 ]
 
-PREPOSITIONS = ["dans", "pour", "avec", "auprès de", "grâce à", "autour de", "face à", "sans",
-                "au service de", "à côté de", "en lien avec", "au-delà de"]
+PREPOSITIONS = [
+    "dans",
+    "pour",
+    "avec",
+    "auprès de",
+    "grâce à",
+    "autour de",
+    "face à",
+    "sans",
+    "au service de",
+    "à côté de",
+    "en lien avec",
+    "au-delà de",
+]
 
-RARE_WORDS = """
+RARE_WORDS = (
+    """
 quinconce|alambic|baldaquin|escarboucle|farandole|gabarre|hallebarde|jouvence|kermesse|lanterneau
 mansarde|nénuphar|ocarina|palimpseste|quenouille|ricochet|sarabande|tarentelle|ukulélé|vermeil
 xylophone|zéphyr|azulejo|bergamote|cabestan|dithyrambe|églantine|faribole|girandole|hirondelle
@@ -154,9 +203,13 @@ euphorbe|fuchsia|gardénia|hellébore|ixia|liseron|myosotis|nivéole|oxalis|prim
 sauge|trèfle|verbascum|achillée|bleuet|cosmos|delphinium|érable|freesia|gaillarde|hysope
 iberis|kalanchoé|lilas|mauve|nymphéa|oeillet|pavot|santoline|thym|viorne|armoise|bourrache
 cardère|doronic|épilobe|fumeterre|gaura|hélénie|inule|lamier|mélisse|népéta|onagre|phlox
-""".replace("\n", "|").strip("|").split("|")
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
 
-TOWNS = """
+TOWNS = (
+    """
 Nancy|Metz|Épinal|Toul|Lunéville|Verdun|Bar-le-Duc|Saint-Dié-des-Vosges|Remiremont|Thionville
 Sarreguemines|Pont-à-Mousson|Vandœuvre|Laxou|Villers-lès-Nancy|Reims|Troyes|Chaumont|Langres
 Strasbourg|Colmar|Mulhouse|Haguenau|Sélestat|Besançon|Dijon|Vesoul|Belfort|Montbéliard|Dole
@@ -164,46 +217,93 @@ Lons-le-Saunier|Mâcon|Auxerre|Sens|Nevers|Bourges|Orléans|Tours|Blois|Angers|N
 Brest|Quimper|Vannes|Lorient|Caen|Rouen|Le Havre|Amiens|Lille|Arras|Douai|Valenciennes|Lens
 Calais|Dunkerque|Beauvais|Compiègne|Soissons|Laon|Charleville-Mézières|Sedan|Limoges|Tulle
 Périgueux|Agen|Pau|Bayonne|Tarbes|Albi|Rodez|Cahors|Montauban|Foix|Perpignan|Nîmes|Alès
-""".replace("\n", "|").strip("|").split("|")
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
 
-FIRST_NAMES = """
+FIRST_NAMES = (
+    """
 Camille|Noémie|David|Agathe|Lucas|Manon|Hugo|Léa|Théo|Chloé|Louis|Inès|Jules|Sarah|Maxime
 Emma|Nathan|Clara|Paul|Julie|Antoine|Margaux|Élise|Romain|Anaïs|Quentin|Laura|Bastien|Océane
 Mathilde|Arthur|Pauline|Victor|Lucie|Adrien|Justine|Marius|Zoé|Florian|Amandine
-""".replace("\n", "|").strip("|").split("|")
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
 
-LAST_NAMES = """
+LAST_NAMES = (
+    """
 Martin|Bernard|Thomas|Petit|Robert|Richard|Durand|Dubois|Moreau|Laurent|Simon|Michel|Lefèvre
 Leroy|Roux|David|Bertrand|Morel|Fournier|Girard|Bonnet|Dupont|Lambert|Fontaine|Rousseau
 Vincent|Muller|Lefebvre|Faure|André|Mercier|Blanc|Guérin|Boyer|Garnier|Chevalier|François
 Legrand|Gauthier|Garcia|Perrin|Robin|Clément|Morin|Nicolas|Henry|Roussel|Mathieu|Gautier
-""".replace("\n", "|").strip("|").split("|")
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
 
 ORGANISATIONS = [
-    "Mission Société Numérique", "Cap’Com", "IUT Nancy-Charlemagne", "Région Grand Est",
-    "Conseil départemental", "Ville de {town}", "Agence d’urbanisme de {town}", "Stocklib",
-    "Le blog d’Étalab", "Observatoire des territoires", "Office de tourisme de {town}",
+    "Mission Société Numérique",
+    "Cap’Com",
+    "IUT Nancy-Charlemagne",
+    "Région Grand Est",
+    "Conseil départemental",
+    "Ville de {town}",
+    "Agence d’urbanisme de {town}",
+    "Stocklib",
+    "Le blog d’Étalab",
+    "Observatoire des territoires",
+    "Office de tourisme de {town}",
 ]
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
-TAGS = ["Internet et TIC", "Communication numérique", "Marketing territorial", "Réseaux sociaux",
-        "Relations presse", "Éditions", "Vie de la formation", "Portraits"]
+TAGS = [
+    "Internet et TIC",
+    "Communication numérique",
+    "Marketing territorial",
+    "Réseaux sociaux",
+    "Relations presse",
+    "Éditions",
+    "Vie de la formation",
+    "Portraits",
+]
 
 BLOG_SITE = "Licence Professionnelle Communication Publique & Outils Numériques"
 FEED_SITES = [
     # (file prefix, site named in the footers, chrome lines at the top of the file)
-    ("actus-labo", "Laboratoire d'Analyse et de Décryptage du Numérique",
-     ["[En construction]", "Les actus du Labo de la Mission Société Numérique"]),
+    (
+        "actus-labo",
+        "Laboratoire d'Analyse et de Décryptage du Numérique",
+        ["[En construction]", "Les actus du Labo de la Mission Société Numérique"],
+    ),
     ("fil-territorial", "Le fil de la communication territoriale", []),
 ]
 PAGE_SITE = "Cap'Com"
 
 # Shares (in this order) of the unique articles of each kind and shape.
 KIND_SHARES = (("page", 0.08), ("feed", 0.27))  # the rest are blog articles
-BLOG_SHAPES = (("repeated", 0.40), ("upper", 0.17), ("byline", 0.15), ("cohort", 0.05),
-               ("interview", 0.11))  # the rest are plain titles
+BLOG_SHAPES = (
+    ("repeated", 0.40),
+    ("upper", 0.17),
+    ("byline", 0.15),
+    ("cohort", 0.05),
+    ("interview", 0.11),
+)  # the rest are plain titles
 DUPLICATE_SHARE = 0.25  # blog and feed articles copied in another file
 THIRD_COPY_SHARE = 0.12  # of the duplicated ones, copied a third time
 TRUNCATED_SHARE = 0.35  # of the extra copies, truncated
@@ -213,8 +313,25 @@ TRUNCATED_SHARE = 0.35  # of the extra copies, truncated
 # numbers in letters (traditional French spelling)
 # --------------------------------------------------------------------------
 
-_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-          "onze", "douze", "treize", "quatorze", "quinze", "seize"]
+_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
 _TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 
@@ -382,21 +499,31 @@ class _Writer:
         complement = _after(rng.choice(PREPOSITIONS), self.noun_phrase())
         pattern = rng.randrange(7)
         if pattern == 0:
-            text = (f"{rng.choice(CONNECTORS)} {self.noun_phrase()} {verb} "
-                    f"{self.noun_phrase()} {complement}")
+            text = (
+                f"{rng.choice(CONNECTORS)} {self.noun_phrase()} {verb} "
+                f"{self.noun_phrase()} {complement}"
+            )
         elif pattern == 1:
-            text = (f"{_cap(self.noun_phrase())} {verb} {self.noun_phrase()} {complement}, "
-                    f"ce qui {rng.choice(VERBS)} {self.noun_phrase()}")
+            text = (
+                f"{_cap(self.noun_phrase())} {verb} {self.noun_phrase()} {complement}, "
+                f"ce qui {rng.choice(VERBS)} {self.noun_phrase()}"
+            )
         elif pattern == 2:
-            text = (f"Selon {self.speaker()}, {self.noun_phrase()} {verb} "
-                    f"{self.noun_phrase()} {complement}")
+            text = (
+                f"Selon {self.speaker()}, {self.noun_phrase()} {verb} "
+                f"{self.noun_phrase()} {complement}"
+            )
         elif pattern == 3:
-            text = (f"Depuis {rng.randint(2008, 2020)}, {self.noun_phrase()} de {self.town} {verb} "
-                    f"{self.noun_phrase()} {complement}")
+            text = (
+                f"Depuis {rng.randint(2008, 2020)}, {self.noun_phrase()} de {self.town} {verb} "
+                f"{self.noun_phrase()} {complement}"
+            )
         elif pattern == 4:
             count = rng.choice([12, 35, 80, 150, 400, 1200, 5000])
-            text = (f"En {rng.choice(MONTHS)} {rng.randint(2014, 2021)}, plus de {count} "
-                    f"personnes ont découvert {self.noun_phrase()} {complement}")
+            text = (
+                f"En {rng.choice(MONTHS)} {rng.randint(2014, 2021)}, plus de {count} "
+                f"personnes ont découvert {self.noun_phrase()} {complement}"
+            )
         elif pattern == 5:
             text = f"{_cap(self.noun_phrase())} {verb} aussi {self.noun_phrase()}, {complement}"
         else:
@@ -424,18 +551,22 @@ class _Writer:
 
     def question(self) -> str:
         a = self.rng.choice(self.topics)
-        return self.rng.choice([
-            f"Quelle place occupe {a} dans le projet {self.rare} ?",
-            f"Comment {a} a-t-elle évolué à {self.town} ?",
-            f"Que retenez-vous {_after('de', a)} {self.rare} ?",
-            f"Quels conseils donneriez-vous sur {a} à {self.town} ?",
-            f"Pourquoi avoir choisi {a} pour le projet {self.rare} ?",
-        ])
+        return self.rng.choice(
+            [
+                f"Quelle place occupe {a} dans le projet {self.rare} ?",
+                f"Comment {a} a-t-elle évolué à {self.town} ?",
+                f"Que retenez-vous {_after('de', a)} {self.rare} ?",
+                f"Quels conseils donneriez-vous sur {a} à {self.town} ?",
+                f"Pourquoi avoir choisi {a} pour le projet {self.rare} ?",
+            ]
+        )
 
     def bullets(self) -> list[str]:
         intro = f"{_cap(self.noun_phrase())} {self.rng.choice(VERBS)} plusieurs actions :"
-        items = [f"  • {self.noun_phrase()} {_after(self.rng.choice(PREPOSITIONS), self.noun())}"
-                 for _ in range(self.rng.randint(3, 6))]
+        items = [
+            f"  • {self.noun_phrase()} {_after(self.rng.choice(PREPOSITIONS), self.noun())}"
+            for _ in range(self.rng.randint(3, 6))
+        ]
         items = [item + (" ;" if i < len(items) - 1 else ".") for i, item in enumerate(items)]
         return [intro, *items]
 
@@ -444,12 +575,14 @@ class _Writer:
 
     def credit(self) -> str:
         organisation = self.rng.choice(ORGANISATIONS).format(town=self.town)
-        return self.rng.choice([
-            f"Photo : {self.noun()} à {self.town} © {organisation}",
-            f"© {organisation}",
-            f"Source : {organisation}",
-            f"Crédit photo : {self.person()}",
-        ])
+        return self.rng.choice(
+            [
+                f"Photo : {self.noun()} à {self.town} © {organisation}",
+                f"© {organisation}",
+                f"Source : {organisation}",
+                f"Crédit photo : {self.person()}",
+            ]
+        )
 
     def answer(self, speaker: str) -> str:
         return f"{speaker} : “{self.paragraph(2, 4)}”"
@@ -513,8 +646,15 @@ def _make_article(rng: random.Random, index: int, kind: str, titles: _TitleGuard
     writer = _Writer(rng, topics, town, RARE_WORDS[index % len(RARE_WORDS)])
     head: list[str] = []
     if kind == "page":
-        head = [f"{title} | {PAGE_SITE}", "", title, "", rng.choice(TAGS), "Publié le : ",
-                writer.date()]
+        head = [
+            f"{title} | {PAGE_SITE}",
+            "",
+            title,
+            "",
+            rng.choice(TAGS),
+            "Publié le : ",
+            writer.date(),
+        ]
     elif shape == "repeated":
         head = [title, "", title, ""]
     elif shape in ("upper", "plain", "interview"):
@@ -579,9 +719,8 @@ class _TitleGuard:
         self.seen: set[str] = set()
 
     def accept(self, title: str) -> bool:
-        from rapidfuzz import fuzz, process
-
         from handbook.common.text import compare_key
+        from rapidfuzz import fuzz, process
 
         key = compare_key(title)
         if key in self.seen:

@@ -22,7 +22,7 @@ project = _project_meta["name"]
 version = _project_meta["version"]
 release = version
 author = ", ".join(a["name"] for a in _project_meta.get("authors", []))
-copyright = f"%Y, {author}"  # noqa: A001 - Sphinx expects this name; %Y = build year
+copyright = f"%Y, {author}"
 
 _urls = _project_meta["urls"]
 # Published site. Read the Docs exports the canonical URL of the version being
@@ -107,8 +107,7 @@ def _french_header_buttons(app, pagename, templatename, context, doctree) -> Non
                     item[key] = _FRENCH_BUTTON_LABELS[label]
             if item.get("label") == "source-issues-button":
                 item["url"] = (
-                    f"{repository_url}/issues/new?title="
-                    f"{quote(f'Problème sur la page {pagename}')}"
+                    f"{repository_url}/issues/new?title={quote(f'Problème sur la page {pagename}')}"
                 )
 
 

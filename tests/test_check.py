@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from handbook.commands.check import run_check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,18 +36,35 @@ def test_a_valid_page_passes(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("missing-field", "docs/articles/missing-field.md:1: champ « en-tête » : champ obligatoire manquant : authors. (schema)"),
-        ("bad-date", "docs/articles/bad-date.md:5: champ « date » : « 12/05/2024 » n'a pas la forme attendue"),
-        ("wrong-slug", "docs/articles/wrong-slug.md:3: le slug « autre-chose » doit être égal au nom du fichier « wrong-slug ». (slug)"),
-        ("unknown-theme", "docs/articles/unknown-theme.md:4: thème inconnu « cuisine ». Thèmes valides :"),
+        (
+            "missing-field",
+            "docs/articles/missing-field.md:1: champ « en-tête » : champ obligatoire manquant : authors. (schema)",
+        ),
+        (
+            "bad-date",
+            "docs/articles/bad-date.md:5: champ « date » : « 12/05/2024 » n'a pas la forme attendue",
+        ),
+        (
+            "wrong-slug",
+            "docs/articles/wrong-slug.md:3: le slug « autre-chose » doit être égal au nom du fichier « wrong-slug ». (slug)",
+        ),
+        (
+            "unknown-theme",
+            "docs/articles/unknown-theme.md:4: thème inconnu « cuisine ». Thèmes valides :",
+        ),
         ("raw-directive", "docs/articles/raw-directive.md:12: directive ou rôle « raw » interdit"),
-        ("include-directive", "docs/articles/include-directive.md:14: directive ou rôle « include » interdit"),
+        (
+            "include-directive",
+            "docs/articles/include-directive.md:14: directive ou rôle « include » interdit",
+        ),
         ("python-tag", "docs/articles/python-tag.md:2: en-tête YAML invalide"),
         ("image-no-alt", "docs/articles/image-no-alt.md:12: image sans texte alternatif"),
         ("html-block", "docs/articles/html-block.md:12: balise HTML dans la page"),
     ],
 )
-def test_each_rule_reports_file_line_and_french_message(repo: Path, name: str, expected: str) -> None:
+def test_each_rule_reports_file_line_and_french_message(
+    repo: Path, name: str, expected: str
+) -> None:
     messages = _check(repo, name)
     assert any(m.startswith(expected) for m in messages), messages
 
@@ -75,12 +91,17 @@ def test_duplicate_slug(repo: Path) -> None:
 def test_out_of_sync_sources(repo: Path) -> None:
     shutil.copy(ROOT / "sources/capcom-rencontres-2014.txt", repo / "sources/capcom.txt")
     messages = [p.format() for p in run_check(repo)]
-    assert any(m.startswith("sources/capcom.txt:3: l'article « Habitants 2.0") and "make import" in m for m in messages)
+    assert any(
+        m.startswith("sources/capcom.txt:3: l'article « Habitants 2.0") and "make import" in m
+        for m in messages
+    )
 
 
 def test_bad_glossary_is_reported(repo: Path) -> None:
     glossary = repo / "docs/_data/glossary.yaml"
-    glossary.write_text(glossary.read_text("utf-8").replace("definition:", "definitio:", 1), encoding="utf-8")
+    glossary.write_text(
+        glossary.read_text("utf-8").replace("definition:", "definitio:", 1), encoding="utf-8"
+    )
     messages = [p.format() for p in run_check(repo)]
     assert any(m.startswith("docs/_data/glossary.yaml:") for m in messages), messages
 
@@ -89,7 +110,9 @@ def test_cli_exit_code_and_github_format(repo: Path) -> None:
     shutil.copy(FIXTURES / "bad-date.md", repo / "docs/articles/bad-date.md")
     result = subprocess.run(
         [sys.executable, "-m", "handbook.cli", "check", "--format", "github"],
-        cwd=repo, capture_output=True, text=True,
+        cwd=repo,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
     assert result.stdout.startswith("::error file=docs/articles/bad-date.md,line=5,title=schema::")

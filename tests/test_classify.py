@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-
+from handbook.common.errors import ConfigError
 from handbook.convert.classify import classify_text
 from handbook.data.themes import load_taxonomy
-from handbook.common.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 THEMES = load_taxonomy(ROOT)
@@ -18,17 +17,37 @@ THEMES = load_taxonomy(ROOT)
 @pytest.mark.parametrize(
     ("title", "body", "theme", "reason_word"),
     [
-        ("Le RGPD expliqué aux communicants", "La CNIL contrôle les traitements de données personnelles.",
-         "protection-des-donnees", "rgpd"),
+        (
+            "Le RGPD expliqué aux communicants",
+            "La CNIL contrôle les traitements de données personnelles.",
+            "protection-des-donnees",
+            "rgpd",
+        ),
         # no accents, plurals: the matching folds accents and stems French words
-        ("Proteger ses donnees personnelles", "Les cookies et les mots de passe des usagers.",
-         "protection-des-donnees", "donnée"),
-        ("Gérer une crise après un attentat", "La cellule de crise du gouvernement prend la parole.",
-         "communication-de-crise", "crise"),
-        ("Des médiateurs numériques dans les mairies", "Le Pass numérique finance l'accompagnement des publics éloignés.",
-         "inclusion-numerique", "médiat"),
-        ("Fixer des objectifs SMART", "Des objectifs mesurables, atteignables et temporellement définis.",
-         "strategie-smart", "smart"),
+        (
+            "Proteger ses donnees personnelles",
+            "Les cookies et les mots de passe des usagers.",
+            "protection-des-donnees",
+            "donnée",
+        ),
+        (
+            "Gérer une crise après un attentat",
+            "La cellule de crise du gouvernement prend la parole.",
+            "communication-de-crise",
+            "crise",
+        ),
+        (
+            "Des médiateurs numériques dans les mairies",
+            "Le Pass numérique finance l'accompagnement des publics éloignés.",
+            "inclusion-numerique",
+            "médiat",
+        ),
+        (
+            "Fixer des objectifs SMART",
+            "Des objectifs mesurables, atteignables et temporellement définis.",
+            "strategie-smart",
+            "smart",
+        ),
     ],
 )
 def test_small_texts(title: str, body: str, theme: str, reason_word: str) -> None:
@@ -64,18 +83,22 @@ def test_bad_taxonomy_gives_french_error_with_line(tmp_path: Path) -> None:
     (tmp_path / "docs/_data/themes.yaml").write_text(broken, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_taxonomy(tmp_path)
-    line = broken.split("\n").index(next(l for l in broken.split("\n") if "weight: trois" in l)) + 1
+    line = (
+        broken.split("\n").index(next(row for row in broken.split("\n") if "weight: trois" in row))
+        + 1
+    )
     assert f"docs/_data/themes.yaml:{line}" in str(info.value)
     assert "nombre entier" in str(info.value)
 
 
 def test_corpus_articles_land_where_a_reader_would_put_them() -> None:
-    from handbook.convert.pipeline import full_analysis
-    from handbook.convert.pipeline import default_sources
+    from handbook.convert.pipeline import default_sources, full_analysis
 
     expected = yaml.safe_load((ROOT / "tests/data/expected_themes.yaml").read_text("utf-8"))
     _analysis, plan, _ignored = full_analysis(default_sources(ROOT), ROOT)
     got = {a.slug: a.theme.id if a.theme else None for a in plan.articles}
     assert set(got) == set(expected)
-    wrong = {slug: (got[slug], want) for slug, (want, _why) in expected.items() if got[slug] != want}
+    wrong = {
+        slug: (got[slug], want) for slug, (want, _why) in expected.items() if got[slug] != want
+    }
     assert wrong == {}

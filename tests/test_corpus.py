@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from handbook.convert.pipeline import analyse, default_sources, ledger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +38,9 @@ def test_every_occurrence_is_found(corpus) -> None:
         for file, line in a["occurrences"]
     }
     found = {
-        (_spaces(a.title), occ.file, occ.first_line) for a in corpus.articles for occ in a.occurrences
+        (_spaces(a.title), occ.file, occ.first_line)
+        for a in corpus.articles
+        for occ in a.occurrences
     }
     assert found == expected
 
@@ -86,7 +87,9 @@ def test_list_json_contract_and_determinism() -> None:
     records = json.loads(first.stdout)
     assert len(records) == 32
     for record in records:
-        assert {"slug", "title", "date", "authors", "theme", "page", "occurrences", "kept"} <= set(record)
+        assert {"slug", "title", "date", "authors", "theme", "page", "occurrences", "kept"} <= set(
+            record
+        )
         assert record["page"] == f"docs/articles/{record['slug']}.md"
         assert record["kept"] in record["occurrences"]
         for occ in record["occurrences"]:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from docutils import nodes
-
 from handbook.site.descriptions import page_description
 from handbook.site.glossary_links import ADDED_CLASS
-
 
 ADDED = "Thème : Inclusion numérique. Texte importé de sources/a.txt (lignes 1 à 9)"
 

@@ -91,7 +91,7 @@ def test_table_of_contents_presents_themes_as_parts(epub: Path, themes: list[dic
     assert part is not None, "pas d'entrée « Les thèmes du cours » dans la table des matières"
     chapters = part.find("ol", recursive=False).find_all("li", recursive=False)
     assert [li.a.get_text(strip=True) for li in chapters] == [t["title"] for t in themes]
-    for chapter, theme in zip(chapters, themes):
+    for chapter, theme in zip(chapters, themes, strict=True):
         assert chapter.a["href"] == f"themes/{theme['id']}.xhtml"
         entries = chapter.find("ol", recursive=False)
         items = entries.find_all("li", recursive=False) if entries else []

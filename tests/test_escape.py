@@ -19,10 +19,6 @@ from urllib.parse import unquote
 import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
-from myst_parser.parsers.docutils_ import Parser
-
 from handbook.common.escape import (
     escape_heading,
     escape_inline,
@@ -49,6 +45,9 @@ from handbook.convert.model import (
     Timetable,
 )
 from handbook.convert.render import render_page
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from myst_parser.parsers.docutils_ import Parser
 
 # myst-parser itself calls the deprecated Node.traverse()
 pytestmark = pytest.mark.filterwarnings("ignore:nodes.Node.traverse:DeprecationWarning")

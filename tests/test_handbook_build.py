@@ -16,11 +16,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from handbook.commands.check import run_check
-from handbook.convert.pipeline import full_analysis
 from handbook.commands.newpage import create_page
-from handbook.convert.pipeline import default_sources, ledger
+from handbook.convert.pipeline import default_sources, full_analysis, ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,9 +34,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     assert [p.format() for p in run_check(root)] == []
     out = root / "html"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
-         str(root / "docs"), str(out)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            str(root / "docs"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return root, out
@@ -56,7 +66,9 @@ def test_every_word_of_every_article_line_reaches_the_site(site: tuple[Path, Pat
     lines = {(s.path, line.number): line.text for s in analysis.sources for line in s.lines}
     checked = 0
     for article in plan.articles:
-        html = (out / plan[article.slug].page_path.replace("docs/", "").replace(".md", ".html")).read_text("utf-8")
+        html = (
+            out / plan[article.slug].page_path.replace("docs/", "").replace(".md", ".html")
+        ).read_text("utf-8")
         soup = BeautifulSoup(html, "html.parser").select_one("article.bd-article")
         text = " ".join(_words(soup.get_text(" ")))
         segment = next(s for s in analysis.segments if s.occurrence == article.kept)

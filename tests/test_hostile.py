@@ -20,11 +20,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from handbook.convert.pipeline import default_sources, run_import
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-
-from handbook.convert.pipeline import run_import
-from handbook.convert.pipeline import default_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/hostile"
@@ -43,7 +41,7 @@ VISIBLE = {
     "myst-include": "```{include} /etc/passwd",
     "myst-colon-fence": ":::{danger}",
     "myst-substitution-target": "{{ secret }} et {{project}}",
-    "md-footnote-linkdef": "[lien]: javascript:alert(\"xss-def\")",
+    "md-footnote-linkdef": '[lien]: javascript:alert("xss-def")',
     "math": "$x$ à $$y$$ euros, soit 10 $ par habitant",
     "front-matter-fence": "title: piège",
     "backtick-lines": "`code` et ``double``",
@@ -61,8 +59,11 @@ def _squash(text: str) -> str:
 
 def make_repo(root: Path, dumps: dict[str, str]) -> Path:
     """A copy of the handbook (without its articles) whose sources are ``dumps``."""
-    shutil.copytree(ROOT / "docs", root / "docs",
-                    ignore=shutil.ignore_patterns("_build", "articles", "rapports"))
+    shutil.copytree(
+        ROOT / "docs",
+        root / "docs",
+        ignore=shutil.ignore_patterns("_build", "articles", "rapports"),
+    )
     for name in ("pyproject.toml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, root / name)
     (root / "sources").mkdir()
@@ -76,9 +77,22 @@ def make_repo(root: Path, dumps: dict[str, str]) -> Path:
 def strict_build(root: Path) -> Path:
     out = root / "html"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
-         str(root / "docs"), str(out)],
-        capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            str(root / "docs"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
@@ -100,7 +114,11 @@ def assert_inert(page: Path) -> BeautifulSoup:
     for element in soup.find_all(True):  # the theme's own buttons call the theme's functions only
         for attribute, value in element.attrs.items():
             if attribute.lower().startswith("on"):
-                assert "alert" not in str(value) and "xss" not in str(value), (page, attribute, value)
+                assert "alert" not in str(value) and "xss" not in str(value), (
+                    page,
+                    attribute,
+                    value,
+                )
             if attribute in ("href", "src", "action", "formaction", "xlink:href"):
                 url = str(value).strip().lower()
                 assert not url.startswith(("javascript:", "data:", "vbscript:")), (page, url)
@@ -145,7 +163,9 @@ def test_no_page_of_the_site_executes_anything(fixture_site: tuple[Path, Path]) 
             continue
         html = page.read_text("utf-8")
         assert PASSWD_MARK not in html
-        scripts = "".join(s.string or "" for s in BeautifulSoup(html, "html.parser").find_all("script"))
+        scripts = "".join(
+            s.string or "" for s in BeautifulSoup(html, "html.parser").find_all("script")
+        )
         assert "alert(" not in scripts, page
 
 
@@ -153,13 +173,55 @@ def test_no_page_of_the_site_executes_anything(fixture_site: tuple[Path, Path]) 
 # generated hostile articles (one batched build per example)
 # --------------------------------------------------------------------------
 
-FRENCH = ("communication", "publique", "élus", "habitants", "médiation", "numérique", "données",
-          "crise", "réseaux", "stratégie", "collectivité", "citoyens", "« guillemets »", "l’État")
-HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "<iframe src=x>",
-           "&amp;", "&#60;b&#62;", "[x](javascript:alert(3))", "![i](data:text/html,x)",
-           "{raw}`<b>`", "{eval-rst}`x`", "{{ secret }}", "(cible)=", "[^9]", "$x$", "`code`",
-           "**gras**", "_souligné_", "<https://exemple.org>", "| a | b |", "\\", "%", "#", "*", ">",
-           ":::", "```", "---", "1.", "- ", "\u200b", "\u202e", "\u00a0:")
+FRENCH = (
+    "communication",
+    "publique",
+    "élus",
+    "habitants",
+    "médiation",
+    "numérique",
+    "données",
+    "crise",
+    "réseaux",
+    "stratégie",
+    "collectivité",
+    "citoyens",
+    "« guillemets »",
+    "l’État",
+)
+HOSTILE = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "<iframe src=x>",
+    "&amp;",
+    "&#60;b&#62;",
+    "[x](javascript:alert(3))",
+    "![i](data:text/html,x)",
+    "{raw}`<b>`",
+    "{eval-rst}`x`",
+    "{{ secret }}",
+    "(cible)=",
+    "[^9]",
+    "$x$",
+    "`code`",
+    "**gras**",
+    "_souligné_",
+    "<https://exemple.org>",
+    "| a | b |",
+    "\\",
+    "%",
+    "#",
+    "*",
+    ">",
+    ":::",
+    "```",
+    "---",
+    "1.",
+    "- ",
+    "\u200b",
+    "\u202e",
+    "\u00a0:",
+)
 token = st.one_of(st.sampled_from(FRENCH), st.sampled_from(HOSTILE))
 line = st.lists(token, min_size=4, max_size=14).map(" ".join)
 paragraph = st.lists(line, min_size=1, max_size=3).map("\n".join)
@@ -179,12 +241,21 @@ def hostile_feed(draw) -> tuple[str, list[str]]:
 
 
 @pytest.mark.sphinx
-@settings(derandomize=True, max_examples=int(os.environ.get("HOSTILE_BUILDS", "2")), deadline=None,
-          phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a shrink costs one build per step
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                 HealthCheck.data_too_large])
+@settings(
+    derandomize=True,
+    max_examples=int(os.environ.get("HOSTILE_BUILDS", "2")),
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a shrink costs one build per step
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(hostile_feed())
-def test_generated_hostile_articles_stay_text(tmp_path_factory, feed: tuple[str, list[str]]) -> None:
+def test_generated_hostile_articles_stay_text(
+    tmp_path_factory, feed: tuple[str, list[str]]
+) -> None:
     dump, words = feed
     root = make_repo(tmp_path_factory.mktemp("generated"), {"hostile": dump})
     out = strict_build(root)

@@ -12,9 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
-from handbook.convert import pipeline as importer
 from handbook.common.errors import LockedError, WriteError
+from handbook.convert import pipeline as importer
 from handbook.convert.pipeline import default_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +106,7 @@ def test_a_page_keeps_its_slug_when_the_detected_title_changes(repo: Path) -> No
     corrections = repo / "sources/corrections.yaml"
     slug = "portrait-du-cabinet-filor-avocats"
     assert (repo / f"docs/articles/{slug}.md").exists()
-    corrections.write_text(f"retitle:\n  {slug}: \"Le cabinet Filor Avocats\"\n", encoding="utf-8")
+    corrections.write_text(f'retitle:\n  {slug}: "Le cabinet Filor Avocats"\n', encoding="utf-8")
     report = _import(repo)
     page = repo / f"docs/articles/{slug}.md"
     assert f"docs/articles/{slug}.md" in report.updated
@@ -132,7 +131,9 @@ def test_corrections_ignore_theme_and_chrome(repo: Path) -> None:
 
 
 def test_bad_corrections_file_names_file_and_line(repo: Path) -> None:
-    (repo / "sources/corrections.yaml").write_text("split:\n  - {file: sources/x.txt, line: zéro}\n", encoding="utf-8")
+    (repo / "sources/corrections.yaml").write_text(
+        "split:\n  - {file: sources/x.txt, line: zéro}\n", encoding="utf-8"
+    )
     with pytest.raises(Exception) as info:
         _import(repo)
     assert "sources/corrections.yaml:2" in str(info.value)
@@ -141,7 +142,9 @@ def test_bad_corrections_file_names_file_and_line(repo: Path) -> None:
 def test_failure_in_the_middle_leaves_every_page_old_or_new(repo: Path, monkeypatch) -> None:
     _import(repo)
     sources = repo / "sources/blog-lpcpon-1.txt"
-    sources.write_text(sources.read_text("utf-8").replace("opportunité", "opportunités"), encoding="utf-8")
+    sources.write_text(
+        sources.read_text("utf-8").replace("opportunité", "opportunités"), encoding="utf-8"
+    )
     before = {p: p.read_bytes() for p in (repo / "docs/articles").glob("*.md")}
     real_replace = os.replace
     calls = {"n": 0}
@@ -191,9 +194,8 @@ def test_kill_during_import_never_truncates_a_page(repo: Path) -> None:
 def test_two_imports_at_once_are_refused_with_a_clear_message(repo: Path) -> None:
     from filelock import FileLock
 
-    with FileLock(str(repo / importer.LOCK_FILE)):
-        with pytest.raises(LockedError) as info:
-            _import(repo)
+    with FileLock(str(repo / importer.LOCK_FILE)), pytest.raises(LockedError) as info:
+        _import(repo)
     assert "un autre import est déjà en cours" in str(info.value)
 
 
@@ -205,10 +207,12 @@ def test_corrections_split_and_merge(repo: Path) -> None:
         "merge:\n  - {file: sources/blog-lpcpon-1.txt, line: 242}\n",
         encoding="utf-8",
     )
-    from handbook.data.corrections import load_corrections
     from handbook.convert.pipeline import analyse
+    from handbook.data.corrections import load_corrections
 
-    result = analyse([repo / "sources/blog-lpcpon-1.txt"], root=repo, corrections=load_corrections(repo))
+    result = analyse(
+        [repo / "sources/blog-lpcpon-1.txt"], root=repo, corrections=load_corrections(repo)
+    )
     starts = {s.first_line: s.title for s in result.segments}
     assert starts[40] == "Des profils variés"
     assert 242 not in starts

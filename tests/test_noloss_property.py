@@ -11,34 +11,71 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from handbook.convert.pipeline import analyse, ledger
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook.convert.pipeline import analyse, ledger
-
 ROOT = Path(__file__).resolve().parent.parent
 settings.register_profile(
-    "default", derandomize=True, max_examples=60, deadline=None,
+    "default",
+    derandomize=True,
+    max_examples=60,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 settings.register_profile(
-    "long", max_examples=1000, deadline=None,
+    "long",
+    max_examples=1000,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
 
-WORDS = (
-    "communication publique numérique territoire habitants données réseaux sociaux stratégie "
-    "médiation inclusion étudiants licence crise collectivité élus citoyens outils projet "
-    "accompagnement formation professionnels associations plateforme usagers services"
-).split()
+WORDS = [
+    "communication",
+    "publique",
+    "numérique",
+    "territoire",
+    "habitants",
+    "données",
+    "réseaux",
+    "sociaux",
+    "stratégie",
+    "médiation",
+    "inclusion",
+    "étudiants",
+    "licence",
+    "crise",
+    "collectivité",
+    "élus",
+    "citoyens",
+    "outils",
+    "projet",
+    "accompagnement",
+    "formation",
+    "professionnels",
+    "associations",
+    "plateforme",
+    "usagers",
+    "services",
+]
 
 word = st.sampled_from(WORDS)
-sentence = st.lists(word, min_size=6, max_size=22).map(lambda ws: ws[0].capitalize() + " " + " ".join(ws[1:]) + ".")
+sentence = st.lists(word, min_size=6, max_size=22).map(
+    lambda ws: ws[0].capitalize() + " " + " ".join(ws[1:]) + "."
+)
 paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
-title = st.lists(word, min_size=3, max_size=9).map(lambda ws: ws[0].capitalize() + " " + " ".join(ws[1:]))
-bullets = st.lists(st.lists(word, min_size=2, max_size=6).map(lambda ws: "  • " + " ".join(ws)), min_size=1, max_size=4).map("\n".join)
-chrome = st.sampled_from(["[En construction]", "Accéder à l'intégralité du contenu", "Image d'en tête - Site"])
+title = st.lists(word, min_size=3, max_size=9).map(
+    lambda ws: ws[0].capitalize() + " " + " ".join(ws[1:])
+)
+bullets = st.lists(
+    st.lists(word, min_size=2, max_size=6).map(lambda ws: "  • " + " ".join(ws)),
+    min_size=1,
+    max_size=4,
+).map("\n".join)
+chrome = st.sampled_from(
+    ["[En construction]", "Accéder à l'intégralité du contenu", "Image d'en tête - Site"]
+)
 
 
 @st.composite
@@ -72,7 +109,9 @@ def dumps(draw) -> list[str]:
         items = []
         for parts in pool[:3]:
             items.append("\n\n".join(parts[1:] or ["Texte."]))
-            items.append(f"L’article {parts[0]} est apparu en premier sur Un site.\n\n\nAccéder à l'intégralité du contenu")
+            items.append(
+                f"L’article {parts[0]} est apparu en premier sur Un site.\n\n\nAccéder à l'intégralité du contenu"
+            )
         files.append("\n\n".join(items) + "\n")
     return files
 

@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from handbook.common.errors import InputError
 from handbook.convert.read import read_source
 
-TEXT = "Un titre d’article\n\nÉtudiants, élus et habitants : « communication publique » à l’œuvre.\n"
+TEXT = (
+    "Un titre d’article\n\nÉtudiants, élus et habitants : « communication publique » à l’œuvre.\n"
+)
 
 
 def _read(path: Path, **kw):
@@ -86,7 +87,9 @@ def test_binary_and_nul_bytes(tmp_path: Path) -> None:
 
 def test_invalid_utf8_in_the_middle(tmp_path: Path) -> None:
     path = tmp_path / "abime.txt"
-    path.write_bytes(("Début éé\n" * 50).encode("utf-8") + b"milieu \xff\xfe cass\xc3\n" + "fin é\n".encode())
+    path.write_bytes(
+        ("Début éé\n" * 50).encode("utf-8") + b"milieu \xff\xfe cass\xc3\n" + "fin é\n".encode()
+    )
     message = _error(path)
     assert "UTF-8 invalide à la ligne 51" in message
 
@@ -124,7 +127,10 @@ def test_cli_reports_bad_file_in_french_without_traceback(tmp_path: Path) -> Non
     path.write_bytes(b"")
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
-        [sys.executable, "-m", "handbook.cli", "list", str(path)], cwd=root, capture_output=True, text=True
+        [sys.executable, "-m", "handbook.cli", "list", str(path)],
+        cwd=root,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr

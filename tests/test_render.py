@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from handbook.convert.model import (
     Answer,
     Article,
@@ -423,8 +422,19 @@ def test_sphinx_build_of_hostile_pages(tmp_path: Path) -> None:
         (src / f"{slug}.md").write_text(render_page(_hostile_page(slug)), encoding="utf-8")
     out = tmp_path / "html"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
-        + [str(src), str(out)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            str(src),
+            str(out),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -450,8 +460,11 @@ def test_sphinx_build_of_hostile_pages(tmp_path: Path) -> None:
             for attr, value in tag.attrs.items():
                 assert not attr.lower().startswith("on"), tag
                 if attr.lower() in ("href", "src", "action", "formaction"):
-                    assert not str(value).strip().lower().startswith(
-                        ("javascript:", "data:", "vbscript:")
+                    assert (
+                        not str(value)
+                        .strip()
+                        .lower()
+                        .startswith(("javascript:", "data:", "vbscript:"))
                     ), tag
         assert "onerror=" not in html.replace("onerror=alert(1)&gt;", "")
         body = soup.find("div", class_="body")

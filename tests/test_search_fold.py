@@ -79,11 +79,18 @@ def test_accents_case_and_number_give_one_stem(words: tuple[str, ...]) -> None:
 
 def test_split_returns_folded_lowercase_words() -> None:
     assert LANGUAGE.split("Les Données de l’État, ÉTÉ 2019") == [
-        "les", "donnees", "de", "l", "etat", "ete", "2019"
+        "les",
+        "donnees",
+        "de",
+        "l",
+        "etat",
+        "ete",
+        "2019",
     ]
     # a letter followed by a combining accent stays one word
     assert LANGUAGE.split(unicodedata.normalize("NFD", "Données publiques")) == [
-        "donnees", "publiques"
+        "donnees",
+        "publiques",
     ]
 
 

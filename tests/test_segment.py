@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from handbook.convert.pipeline import analyse, ledger
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,11 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
-    from sphinx_util import REPO_ROOT, DOCS_DIR, build, describe, html_files, make_project
+    from sphinx_util import DOCS_DIR, REPO_ROOT, build, describe, html_files, make_project
 except ImportError:  # tests/ became a package
     from tests.sphinx_util import (
-        REPO_ROOT,
         DOCS_DIR,
+        REPO_ROOT,
         build,
         describe,
         html_files,
@@ -74,9 +74,9 @@ def test_sidebar_lists_only_top_level_entries(tmp_path: Path) -> None:
     section index, never to the sibling articles."""
     articles = [f"articles/article-{i}" for i in range(3)]
     pages = {
-        "articles/index": "# Articles\n\n```{toctree}\n" + "\n".join(
-            name.removeprefix("articles/") for name in articles
-        ) + "\n```\n",
+        "articles/index": "# Articles\n\n```{toctree}\n"
+        + "\n".join(name.removeprefix("articles/") for name in articles)
+        + "\n```\n",
         **{name: f"# Article {name[-1]}\n\n## Partie\n\nTexte.\n" for name in articles},
     }
     index = "# Accueil\n\n```{toctree}\narticles/index\n```\n"

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from handbook.convert.model import Page
 from handbook.convert.pipeline import analyse
 from handbook.convert.render import read_front_matter, render_page
@@ -48,7 +47,9 @@ def test_structure_fixture(name: str, raw: str, expected: str, tmp_path: Path) -
     result = analyse([dump], root=ROOT)
     assert len(result.articles) == 1, [a.title for a in result.articles]
     article = result.articles[0]
-    page = render_page(Page(article=article, blocks=tuple(structure(article.body, article.authors))))
+    page = render_page(
+        Page(article=article, blocks=tuple(structure(article.body, article.authors)))
+    )
     _meta, body, _line = read_front_matter(page)
     assert body.lstrip("\n") == expected
 

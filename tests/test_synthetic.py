@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from bench import synthetic
 from handbook.convert.pipeline import analyse, ledger
 from handbook.data.profiles import load_profiles
+
+from bench import synthetic
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROFILES = REPO_ROOT / "docs" / "_data" / "source-profiles.yaml"
@@ -48,8 +48,17 @@ def test_corpus_has_the_shapes_of_the_real_dumps(corpus) -> None:
     assert truth.occurrences > ARTICLES  # some articles are copied in other files
     assert any(truncated for a in truth.articles for _f, _l, truncated in a.occurrences)
     text = "\n".join(p.read_text("utf-8") for p in sorted((root / "sources").glob("*.txt")))
-    for shape in ("  • ", "« ", " : “", "© ", "Source : ", "est apparu en premier sur",
-                  "| Cap'Com", "Propos recueillis par", "Publié le"):
+    for shape in (
+        "  • ",
+        "« ",
+        " : “",
+        "© ",
+        "Source : ",
+        "est apparu en premier sur",
+        "| Cap'Com",
+        "Propos recueillis par",
+        "Publié le",
+    ):
         assert shape in text, shape
     assert (root / "truth.json").read_text("utf-8").startswith("{")
 
@@ -80,9 +89,16 @@ def test_no_line_is_lost(corpus) -> None:
 
 def test_numbers_in_letters() -> None:
     spelled = {
-        3: "trois", 17: "dix-sept", 21: "vingt et un", 71: "soixante et onze",
-        80: "quatre-vingts", 91: "quatre-vingt-onze", 200: "deux cents",
-        243: "deux cent quarante-trois", 1000: "mille", 2080: "deux mille quatre-vingts",
+        3: "trois",
+        17: "dix-sept",
+        21: "vingt et un",
+        71: "soixante et onze",
+        80: "quatre-vingts",
+        91: "quatre-vingt-onze",
+        200: "deux cents",
+        243: "deux cent quarante-trois",
+        1000: "mille",
+        2080: "deux mille quatre-vingts",
     }
     for number, text in spelled.items():
         assert synthetic.number_in_letters(number) == text
@@ -97,8 +113,15 @@ def test_extension_declares_parallel_safety(tmp_path: Path) -> None:
     src.mkdir()
     (src / "conf.py").write_text('extensions = ["handbook.site"]\n', "utf-8")
     (src / "index.md").write_text("# Essai\n", "utf-8")
-    app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
-                 status=None, warning=None)
+    app = Sphinx(
+        str(src),
+        str(src),
+        str(tmp_path / "out"),
+        str(tmp_path / "doctrees"),
+        "html",
+        status=None,
+        warning=None,
+    )
     extension = app.extensions["handbook.site"]
     assert extension.parallel_read_safe is True
     assert extension.parallel_write_safe is True

@@ -60,7 +60,9 @@ def check(site: Path) -> list[str]:
                 target = target / "index.html"
             shown = page.relative_to(site).as_posix()
             if not target.exists():
-                problems.append(f"{shown}:{line}: lien interne cassé vers « {link} » (lien-interne)")
+                problems.append(
+                    f"{shown}:{line}: lien interne cassé vers « {link} » (lien-interne)"
+                )
                 continue
             if parts.fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else _parse(target).ids
@@ -77,7 +79,11 @@ def main(argv: list[str]) -> int:
     problems = check(site)
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} lien(s) interne(s) cassé(s)." if problems else "Liens internes : tous valides.")
+    print(
+        f"{len(problems)} lien(s) interne(s) cassé(s)."
+        if problems
+        else "Liens internes : tous valides."
+    )
     return 1 if problems else 0
 
 

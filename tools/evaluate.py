@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from handbook.convert.pipeline import analyse, default_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +77,11 @@ def evaluate_themes() -> None:
         margin = ""
         if article.theme and article.theme.runner_up:
             margin = f" (marge {article.theme.score - article.theme.runner_up[1]:g})"
-        if article.theme and article.theme.runner_up and article.theme.score < 2 * article.theme.runner_up[1]:
+        if (
+            article.theme
+            and article.theme.runner_up
+            and article.theme.score < 2 * article.theme.runner_up[1]
+        ):
             print(f"  SERRÉ      {article.slug} : {got}{margin}, 2e {article.theme.runner_up[0]}")
     print(f"  bien classés : {right}/{len(plan.articles)}")
 

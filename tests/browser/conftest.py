@@ -99,7 +99,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -163,8 +163,16 @@ def install_axe() -> None:
     if npm is None:
         _fail(MISSING_NPM)
     result = subprocess.run(
-        [npm, "install", "--no-save", "--no-audit", "--no-fund"]
-        + ["--prefix", str(BROWSER_DIR), AXE_PACKAGE],
+        [
+            npm,
+            "install",
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(BROWSER_DIR),
+            AXE_PACKAGE,
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -9,10 +9,10 @@ also checked on the pages themselves.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from browsing import (
     ARTICLE,
     GLOSSARY,
@@ -25,6 +25,7 @@ from browsing import (
     open_page,
     wait_for_search_results,
 )
+from bs4 import BeautifulSoup
 from selenium.webdriver.remote.webdriver import WebDriver
 
 PAGES = {
@@ -102,7 +103,7 @@ def test_headings_start_at_h1_and_never_skip_a_level(
     assert headings, f"{name} : pas de titre dans le contenu"
     levels = [level for level, _ in headings]
     assert levels[0] == 1 and levels.count(1) == 1, f"{name} : un seul h1, en tête ({headings})"
-    for (before, _), (level, text) in zip(headings, headings[1:]):
+    for (before, _), (level, text) in itertools.pairwise(headings):
         assert level <= before + 1, f"{name} : « {text} » (h{level}) suit un h{before}"
 
 

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 from browsing import SEARCH, result_pages, typed_search, wait_for_search_results
-from selenium.webdriver.remote.webdriver import WebDriver
-
 from handbook.site.search import SearchFrenchFolded, fold
+from selenium.webdriver.remote.webdriver import WebDriver
 
 try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
     from sphinx_util import DOCS_DIR
@@ -177,7 +176,7 @@ def test_browser_stems_like_the_index(browser: WebDriver, base_url: str) -> None
     )
     differences = [
         (word, js, language.stem(word))
-        for word, js in zip(words, stems)
+        for word, js in zip(words, stems, strict=True)
         if js != language.stem(word)
     ]
     assert not differences, f"racines différentes (mot, JavaScript, Python) : {differences[:20]}"

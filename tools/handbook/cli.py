@@ -85,7 +85,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                     r["title"][:70],
                     (r["theme"] or {}).get("id", "—"),
                     r["date"] or "—",
-                    ", ".join(f"{o['file'].split('/')[-1]}:{o['first_line']}" for o in r["occurrences"]),
+                    ", ".join(
+                        f"{o['file'].split('/')[-1]}:{o['first_line']}" for o in r["occurrences"]
+                    ),
                 ]
                 for r in records
             ],
@@ -174,20 +176,34 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
 
     p_list = sub.add_parser("list", help="affiche les articles trouvés, sans rien écrire")
-    p_list.add_argument("files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)")
-    p_list.add_argument("--format", choices=["table", "json"], default="table", help="format de sortie")
-    p_list.add_argument("--dropped", action="store_true", help="affiche les lignes écartées et leur raison")
+    p_list.add_argument(
+        "files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)"
+    )
+    p_list.add_argument(
+        "--format", choices=["table", "json"], default="table", help="format de sortie"
+    )
+    p_list.add_argument(
+        "--dropped", action="store_true", help="affiche les lignes écartées et leur raison"
+    )
     p_list.set_defaults(func=cmd_list)
 
     p_import = sub.add_parser("import", help="écrit une page MyST par article dans docs/articles/")
-    p_import.add_argument("files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)")
-    p_import.add_argument("--force", action="store_true", help="écrase aussi les pages modifiées à la main")
+    p_import.add_argument(
+        "files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)"
+    )
+    p_import.add_argument(
+        "--force", action="store_true", help="écrase aussi les pages modifiées à la main"
+    )
     p_import.set_defaults(func=cmd_import)
 
     p_new = sub.add_parser("new", help="crée une nouvelle page d'article à compléter")
     p_new.add_argument("title", metavar="TITRE", help="titre de l'article, entre guillemets")
-    p_new.add_argument("--theme", required=True, help="identifiant du thème (voir docs/_data/themes.yaml)")
-    p_new.add_argument("--author", action="append", default=[], metavar="NOM", help="auteur ou autrice (répétable)")
+    p_new.add_argument(
+        "--theme", required=True, help="identifiant du thème (voir docs/_data/themes.yaml)"
+    )
+    p_new.add_argument(
+        "--author", action="append", default=[], metavar="NOM", help="auteur ou autrice (répétable)"
+    )
     p_new.set_defaults(func=cmd_new)
 
     p_explain = sub.add_parser("explain", help="explique le thème choisi pour un article")
@@ -195,8 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_explain.set_defaults(func=cmd_explain)
 
     p_check = sub.add_parser("check", help="vérifie les pages, le glossaire et les thèmes")
-    p_check.add_argument("paths", nargs="*", metavar="CHEMIN", help="pages à vérifier (défaut : tout le manuel)")
-    p_check.add_argument("--format", choices=["text", "github"], default="text", help="format des messages")
+    p_check.add_argument(
+        "paths", nargs="*", metavar="CHEMIN", help="pages à vérifier (défaut : tout le manuel)"
+    )
+    p_check.add_argument(
+        "--format", choices=["text", "github"], default="text", help="format des messages"
+    )
     p_check.set_defaults(func=cmd_check)
     return parser
 

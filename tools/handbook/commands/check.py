@@ -51,37 +51,56 @@ def check_page(path: Path, shown: str, theme_ids: set[str]) -> tuple[list[Proble
     except UnicodeDecodeError:
         return [Problem(shown, 1, "la page n'est pas en UTF-8.", "encodage")], None
     if not text.startswith("---\n"):
-        return [Problem(shown, 1, "l'en-tête YAML (entre deux lignes ---) manque.", "front-matter")], None
+        return [
+            Problem(shown, 1, "l'en-tête YAML (entre deux lignes ---) manque.", "front-matter")
+        ], None
     try:
         meta, body, body_line = read_front_matter(text)
     except ValueError:
-        return [Problem(shown, 1, "l'en-tête YAML n'est pas fermé par une ligne ---.", "front-matter")], None
+        return [
+            Problem(shown, 1, "l'en-tête YAML n'est pas fermé par une ligne ---.", "front-matter")
+        ], None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "syntaxe incorrecte"
         return [Problem(shown, line, f"en-tête YAML invalide : {problem}.", "front-matter")], None
     if not isinstance(meta, dict):
-        return [Problem(shown, 1, "l'en-tête YAML doit être un dictionnaire de champs.", "front-matter")], None
+        return [
+            Problem(shown, 1, "l'en-tête YAML doit être un dictionnaire de champs.", "front-matter")
+        ], None
     keys = key_lines(text)
     validator = jsonschema.Draft202012Validator(load_schema("page"))
     for error in sorted(validator.iter_errors(meta), key=lambda e: list(map(str, e.path))):
         field = str(error.absolute_path[0]) if error.absolute_path else ""
         where = "/".join(map(str, error.absolute_path)) or "en-tête"
         problems.append(
-            Problem(shown, keys.get(field, 1), f"champ « {where} » : {french_schema_message(error)}", "schema")
+            Problem(
+                shown,
+                keys.get(field, 1),
+                f"champ « {where} » : {french_schema_message(error)}",
+                "schema",
+            )
         )
     slug = meta.get("slug")
     if isinstance(slug, str) and slug != path.stem:
         problems.append(
-            Problem(shown, keys.get("slug", 1),
-                    f"le slug « {slug} » doit être égal au nom du fichier « {path.stem} ».", "slug")
+            Problem(
+                shown,
+                keys.get("slug", 1),
+                f"le slug « {slug} » doit être égal au nom du fichier « {path.stem} ».",
+                "slug",
+            )
         )
     theme = meta.get("theme")
     if isinstance(theme, str) and theme and theme not in theme_ids:
         problems.append(
-            Problem(shown, keys.get("theme", 1),
-                    f"thème inconnu « {theme} ». Thèmes valides : {', '.join(sorted(theme_ids))}.", "theme")
+            Problem(
+                shown,
+                keys.get("theme", 1),
+                f"thème inconnu « {theme} ». Thèmes valides : {', '.join(sorted(theme_ids))}.",
+                "theme",
+            )
         )
     body_lines = body.split("\n")
     for offset, line in enumerate(body_lines):
@@ -90,19 +109,33 @@ def check_page(path: Path, shown: str, theme_ids: set[str]) -> tuple[list[Proble
         if match:
             name = match["name"] or match["rst"] or match["role"]
             problems.append(
-                Problem(shown, number,
-                        f"directive ou rôle « {name} » interdit dans une page de contenu "
-                        "(insertion de fichier ou de HTML).", "directive-interdite")
+                Problem(
+                    shown,
+                    number,
+                    f"directive ou rôle « {name} » interdit dans une page de contenu "
+                    "(insertion de fichier ou de HTML).",
+                    "directive-interdite",
+                )
             )
         if FILE_OPTION.match(line):
             problems.append(
-                Problem(shown, number, "option « :file: » ou « :url: » interdite : elle insère le "
-                        "contenu d'un fichier dans la page.", "directive-interdite")
+                Problem(
+                    shown,
+                    number,
+                    "option « :file: » ou « :url: » interdite : elle insère le "
+                    "contenu d'un fichier dans la page.",
+                    "directive-interdite",
+                )
             )
         if HTML_TAG.search(line):
             problems.append(
-                Problem(shown, number, "balise HTML dans la page : elle serait affichée comme du "
-                        "texte. Utilisez la syntaxe Markdown (liens, images).", "html")
+                Problem(
+                    shown,
+                    number,
+                    "balise HTML dans la page : elle serait affichée comme du "
+                    "texte. Utilisez la syntaxe Markdown (liens, images).",
+                    "html",
+                )
             )
         for image in MD_IMAGE.finditer(line):
             problems.extend(_image_problems(path, shown, number, image["src"], image["alt"]))
@@ -121,20 +154,32 @@ def check_page(path: Path, shown: str, theme_ids: set[str]) -> tuple[list[Proble
 def _image_problems(page: Path, shown: str, number: int, src: str, alt: str) -> list[Problem]:
     problems = []
     if src.startswith(("http://", "https://", "data:", "javascript:")):
-        problems.append(Problem(shown, number, f"image externe « {src} » : ajoutez le fichier au "
-                                "dépôt (dossier docs/images/) et donnez son chemin.", "image"))
+        problems.append(
+            Problem(
+                shown,
+                number,
+                f"image externe « {src} » : ajoutez le fichier au "
+                "dépôt (dossier docs/images/) et donnez son chemin.",
+                "image",
+            )
+        )
     elif not (page.parent / src).resolve().is_file():
         problems.append(Problem(shown, number, f"image introuvable : « {src} ».", "image"))
     if not alt.strip():
-        problems.append(Problem(shown, number, "image sans texte alternatif : décrivez-la pour les "
-                                "lecteurs qui ne la voient pas.", "image-alt"))
+        problems.append(
+            Problem(
+                shown,
+                number,
+                "image sans texte alternatif : décrivez-la pour les lecteurs qui ne la voient pas.",
+                "image-alt",
+            )
+        )
     return problems
 
 
 def run_check(root: Path, paths: list[Path] | None = None) -> list[Problem]:
+    from ..convert.pipeline import default_sources, full_analysis
     from ..data.themes import load_taxonomy
-    from ..convert.pipeline import full_analysis
-    from ..convert.pipeline import default_sources
 
     problems: list[Problem] = []
     theme_ids: set[str] = set()
@@ -149,7 +194,9 @@ def run_check(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     except HandbookError as error:
         problems.append(_config_problem(error))
     folder = root / ARTICLES
-    pages = sorted(p for p in folder.glob("*.md") if p.name != "index.md") if folder.is_dir() else []
+    pages = (
+        sorted(p for p in folder.glob("*.md") if p.name != "index.md") if folder.is_dir() else []
+    )
     selected = [p.resolve() for p in paths] if paths else None
     slugs: dict[str, str] = {}
     for page in pages:
@@ -159,7 +206,11 @@ def run_check(root: Path, paths: list[Path] | None = None) -> list[Problem]:
             problems.extend(found)
         if slug:
             if slug in slugs:
-                problems.append(Problem(shown, 1, f"slug « {slug} » déjà utilisé par {slugs[slug]}.", "slug-unique"))
+                problems.append(
+                    Problem(
+                        shown, 1, f"slug « {slug} » déjà utilisé par {slugs[slug]}.", "slug-unique"
+                    )
+                )
             slugs[slug] = shown
     if selected is None:
         try:
@@ -172,9 +223,13 @@ def run_check(root: Path, paths: list[Path] | None = None) -> list[Problem]:
                 if not (root / page_path).exists():
                     occ = article.kept
                     problems.append(
-                        Problem(occ.file, occ.first_line,
-                                f"l'article « {article.title} » n'a pas de page ({page_path}) : "
-                                "lancez « make import ».", "synchro-sources")
+                        Problem(
+                            occ.file,
+                            occ.first_line,
+                            f"l'article « {article.title} » n'a pas de page ({page_path}) : "
+                            "lancez « make import ».",
+                            "synchro-sources",
+                        )
                     )
     return problems
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import yaml
 
-from ..convert.dedupe import make_slug
 from ..common.errors import HandbookError
 from ..common.escape import escape_heading
 from ..common.files import atomic_write
 from ..common.layout import ARTICLES as ARTICLES_DIR
+from ..convert.dedupe import make_slug
 from ..data.themes import load_taxonomy
 
 SKELETON = """\

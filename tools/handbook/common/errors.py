@@ -67,6 +67,4 @@ MSG_BAD_UTF8 = (
     "texte UTF-8 invalide à la ligne {line} (octet {byte}). Le fichier est probablement abîmé : "
     "réenregistrez-le en UTF-8."
 )
-MSG_UNKNOWN_ENCODING = (
-    "encodage des caractères non reconnu. Réenregistrez le fichier en UTF-8."
-)
+MSG_UNKNOWN_ENCODING = "encodage des caractères non reconnu. Réenregistrez le fichier en UTF-8."

@@ -177,9 +177,9 @@ def find_urls(text: str) -> list[tuple[int, int]]:
         end = body.end() if body else m.end()
         while end > m.end():
             last = text[end - 1]
-            if last in _TRAILING_PUNCT:
-                end -= 1
-            elif last == ")" and text.count("(", m.start(), end) < text.count(")", m.start(), end):
+            if last in _TRAILING_PUNCT or (
+                last == ")" and text.count("(", m.start(), end) < text.count(")", m.start(), end)
+            ):
                 end -= 1
             else:
                 break

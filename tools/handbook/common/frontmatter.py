@@ -117,7 +117,7 @@ def is_hand_edited(current: str) -> bool:
     """True when a page's content no longer matches the fingerprint it was written with."""
     try:
         meta, _body, _line = read_front_matter(current)
-    except Exception:
+    except yaml.YAMLError:  # FrontMatterError included
         return True
     return fingerprint_differs(current, meta)
 

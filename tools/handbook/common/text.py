@@ -68,7 +68,7 @@ class _KeyTable(dict):
         return value
 
 
-_FOLD_TABLE = _FoldTable({ord(c): "'" for c in "’‘`´"} | {ord(c): '"' for c in "«»“”„\""})
+_FOLD_TABLE = _FoldTable({ord(c): "'" for c in "’‘`´"} | {ord(c): '"' for c in '«»“”„"'})
 _KEY_TABLE = _KeyTable()
 
 

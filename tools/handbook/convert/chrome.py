@@ -56,7 +56,9 @@ class PreparedFile:
     profiles: tuple[str, ...] = ()
 
 
-def prepare(source: SourceText, profiles: Profiles, fixes: Corrections | None = None) -> PreparedFile:
+def prepare(
+    source: SourceText, profiles: Profiles, fixes: Corrections | None = None
+) -> PreparedFile:
     texts = [line.text for line in source.lines]
     forced_chrome = {n for f, n in (fixes.chrome if fixes else ()) if f == source.path}
     rules, profile_ids = profiles.chrome_for(texts)
@@ -76,7 +78,9 @@ def prepare(source: SourceText, profiles: Profiles, fixes: Corrections | None = 
             following = content[index + 1] if index + 1 < len(content) else None
             if rule.then and following and rule.then.match(shapes.clean(following.text)):
                 chrome_numbers.add(following.number)
-                dropped.append(Dropped(source.path, following.number, following.text, "site-chrome"))
+                dropped.append(
+                    Dropped(source.path, following.number, following.text, "site-chrome")
+                )
                 index += 1
         index += 1
     blocks: list[Block] = []
@@ -113,8 +117,10 @@ def html_title_at(blocks: list[Block], index: int, profiles: Profiles) -> str | 
     match = profiles.html_title.match(block.head)
     if not match:
         return None
-    following = block.lines[1].text if len(block.lines) > 1 else (
-        blocks[index + 1].head if index + 1 < len(blocks) else ""
+    following = (
+        block.lines[1].text
+        if len(block.lines) > 1
+        else (blocks[index + 1].head if index + 1 < len(blocks) else "")
     )
     if same_line(match["title"], following):
         return match["title"]

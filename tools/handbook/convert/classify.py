@@ -60,7 +60,9 @@ def classify_text(title: str, body: str, themes: tuple[Theme, ...]) -> ThemeChoi
             if in_title:
                 where.append("dans le titre")
             if in_body:
-                where.append(f"{in_body} fois dans le texte" if in_body > 1 else "1 fois dans le texte")
+                where.append(
+                    f"{in_body} fois dans le texte" if in_body > 1 else "1 fois dans le texte"
+                )
             reasons.append((points, f"« {keyword.term} » {' et '.join(where)} (+{points:g})"))
         reasons.sort(key=lambda r: (-r[0], r[1]))
         scored.append((score, order, theme, [text for _points, text in reasons[:6]]))
@@ -98,9 +100,7 @@ def classify_articles(
     for article in articles:
         choice = None
         if article.slug in overrides:
-            choice = manual_choice(
-                overrides[article.slug], themes, MANUAL_CORRECTION_REASON
-            )
+            choice = manual_choice(overrides[article.slug], themes, MANUAL_CORRECTION_REASON)
         if choice is None:
             body = "\n".join(line.text for line in article.body)
             choice = classify_text(article.title, body, themes)

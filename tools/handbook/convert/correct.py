@@ -25,9 +25,12 @@ def apply_to_articles(
             ignored.append(article.title)
             for occ in article.occurrences:
                 dropped.append(
-                    Dropped(occ.file, occ.first_line,
-                            f"{article.title} (lignes {occ.first_line}-{occ.last_line})",
-                            "ignored-by-correction")
+                    Dropped(
+                        occ.file,
+                        occ.first_line,
+                        f"{article.title} (lignes {occ.first_line}-{occ.last_line})",
+                        "ignored-by-correction",
+                    )
                 )
             continue
         if article.slug in fixes.retitle:

@@ -113,7 +113,9 @@ def merge_groups(groups: list[list[Segment]]) -> tuple[list[Article], list[Dropp
 
 
 def make_slug(title: str) -> str:
-    return slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True, save_order=True) or "article"
+    return (
+        slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True, save_order=True) or "article"
+    )
 
 
 def unique_slug(title: str, used: set[str]) -> str:

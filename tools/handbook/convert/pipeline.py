@@ -40,9 +40,14 @@ from .write import ImportReport, write_page
 LOCK_FILE = Path(".handbook-import.lock")
 
 
-def analyse(paths: list[Path], *, root: Path, profiles: Profiles | None = None,
-            corrections: Corrections | None = None,
-            max_bytes: int = read.DEFAULT_MAX_BYTES) -> Analysis:
+def analyse(
+    paths: list[Path],
+    *,
+    root: Path,
+    profiles: Profiles | None = None,
+    corrections: Corrections | None = None,
+    max_bytes: int = read.DEFAULT_MAX_BYTES,
+) -> Analysis:
     fixes = corrections or Corrections()
     if profiles is None:
         profiles = load_profiles(root / PROFILES_FILE, PROFILES_FILE.as_posix())
@@ -74,12 +79,15 @@ def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, li
     articles, ignored, dropped = apply_to_articles(plan.articles, fixes)
     if dropped:
         analysis = replace(
-            analysis, dropped=tuple(sorted([*analysis.dropped, *dropped], key=lambda d: (d.file, d.line)))
+            analysis,
+            dropped=tuple(sorted([*analysis.dropped, *dropped], key=lambda d: (d.file, d.line))),
         )
     paths = {plan[a.slug].page_path: a.slug for a in articles}
     manual = hand_chosen_themes(root, paths, scanned)
     classified = classify_articles(articles, load_taxonomy(root), fixes.themes, manual)
-    plan = PagePlan(classified, {a.slug: PlannedPage(a, plan[a.slug].page_path) for a in classified})
+    plan = PagePlan(
+        classified, {a.slug: PlannedPage(a, plan[a.slug].page_path) for a in classified}
+    )
     return analysis, plan, ignored
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
+
 from ..common.frontmatter import fingerprint_differs, read_front_matter
 from ..common.layout import ARTICLES
 from .model import Analysis, Article
@@ -53,7 +55,11 @@ def _scan_pages(root: Path) -> dict[str, _ScannedPage]:
         try:
             text = path.read_text("utf-8")
             meta, _body, _line = read_front_matter(text)
-        except Exception:  # an unreadable page is reported by `handbook check`
+        except (
+            OSError,
+            UnicodeDecodeError,
+            yaml.YAMLError,
+        ):  # an unreadable page is reported by `handbook check`
             meta = None
         found[(ARTICLES / path.name).as_posix()] = _ScannedPage(
             text, meta if isinstance(meta, dict) else None
@@ -171,7 +177,7 @@ def hand_chosen_themes(
             text = path.read_text("utf-8", errors="replace")
             try:
                 meta, _body, _line = read_front_matter(text)
-            except Exception:
+            except yaml.YAMLError:
                 continue
             if not isinstance(meta, dict):
                 continue

@@ -61,8 +61,8 @@ from typing import Any
 
 import yaml
 
-from ..common.frontmatter import FrontMatterError, compute_fingerprint, read_front_matter
 from ..common.escape import escape_heading, escape_inline, escape_with_links
+from ..common.frontmatter import FrontMatterError, compute_fingerprint, read_front_matter
 from .model import (
     Answer,
     Block,
@@ -83,9 +83,9 @@ from .model import (
 __all__ = [
     "CAPTION_CLASS",
     "CREDIT_CLASS",
-    "FrontMatterError",
     "MARKDOWN_META_KEYS",
     "RESERVED_META_KEYS",
+    "FrontMatterError",
     "build_front_matter",
     "compute_fingerprint",
     "read_front_matter",

@@ -116,7 +116,9 @@ class _Builder:
         for position, block in enumerate(blocks):
             for line in block.lines:
                 if position < 2 and title_line is not None and same_line(title, line.text):
-                    self.dropped.append(Dropped(self.path, line.number, line.text, "repeated-title"))
+                    self.dropped.append(
+                        Dropped(self.path, line.number, line.text, "repeated-title")
+                    )
                 else:
                     body.append(line)
         numbers = [n for n in (title_line, first_line) if n is not None]
@@ -173,7 +175,9 @@ def _segment_pages(
         end = starts[number + 1] if number + 1 < len(starts) else len(prepared.blocks)
         blocks = [Block(list(b.lines)) for b in prepared.blocks[start:end]]
         html_line = blocks[0].lines[0]
-        builder.dropped.append(Dropped(builder.path, html_line.number, html_line.text, "repeated-title"))
+        builder.dropped.append(
+            Dropped(builder.path, html_line.number, html_line.text, "repeated-title")
+        )
         blocks[0].lines.pop(0)
         if not blocks[0].lines:
             blocks.pop(0)

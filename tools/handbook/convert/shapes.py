@@ -7,6 +7,7 @@ leading words), never about a particular article.
 from __future__ import annotations
 
 import re
+
 from ..common.text import SPACES, clean, compare_key, fold, key_stems, stem, stems, words
 
 __all__ = ["SPACES", "clean", "compare_key", "fold", "key_stems", "stem", "stems", "words"]
@@ -16,8 +17,14 @@ NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
 TIME = re.compile(r"^\s*(\d{1,2}\s?[hH]\s?\d{0,2})\s*$")
 TIME_LEAD = re.compile(r"^\s*(\d{1,2}[hH]\d{2})\s*[,:–—-]\s*\S")
 URL = re.compile(r"https?://\S+|\bwww\.[\w-]+\.\S+")
-CREDIT = re.compile(r"^\s*(?:©|\(?\s*(?:source|sources|photo|photos|crédit|crédits|credit|image)\b[^:]{0,40}:)", re.I)
-BYLINE = re.compile(r"^\s*(?:propos recueillis|article rédigé|rédigé|écrit|texte|interview réalisée)\s+par\s+(?P<who>.+?)\s*\.?\s*$", re.I)
+CREDIT = re.compile(
+    r"^\s*(?:©|\(?\s*(?:source|sources|photo|photos|crédit|crédits|credit|image)\b[^:]{0,40}:)",
+    re.I,
+)
+BYLINE = re.compile(
+    r"^\s*(?:propos recueillis|article rédigé|rédigé|écrit|texte|interview réalisée)\s+par\s+(?P<who>.+?)\s*\.?\s*$",
+    re.I,
+)
 SHORT_BYLINE = re.compile(r"^\s*[Pp]ar\s+(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})\s*$")
 COHORT = re.compile(r"^\s*(?:Promotion|Promo)\s+\d{4}\s*[-–/]\s*\d{4}\s*$", re.I)
 CONCLUSION = re.compile(
@@ -25,26 +32,68 @@ CONCLUSION = re.compile(
     r"(?:\w+\s+){0,4}(?:conclure|conclusion))\b",
     re.I,
 )
-PUBLISHED = re.compile(r"^\s*(?:publié|mis en ligne|date de publication)\s*(?:le)?\s*:?\s*(?P<rest>.*)$", re.I)
+PUBLISHED = re.compile(
+    r"^\s*(?:publié|mis en ligne|date de publication)\s*(?:le)?\s*:?\s*(?P<rest>.*)$", re.I
+)
 DETERMINERS = {
-    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "ce", "cette",
-    "ces", "mon", "ma", "mes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d",
+    "au",
+    "aux",
+    "ce",
+    "cette",
+    "ces",
+    "mon",
+    "ma",
+    "mes",
+    "son",
+    "sa",
+    "ses",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "leur",
+    "leurs",
 }
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’]*(?:-[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’]*)*"
 PERSON_NAME = re.compile(rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\s*$")
 SESSION_HEADING = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ'’ ]{2,30}(?:\s+\d{1,2})?\s*:\s+\S")
 
 FR_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
 }
 DATE_FR = re.compile(
-    r"^\s*(?:\w+\s+)?(?P<d>\d{1,2})(?:er)?\s+(?P<m>" + "|".join(FR_MONTHS) + r")\s+(?P<y>\d{4})\s*$",
+    r"^\s*(?:\w+\s+)?(?P<d>\d{1,2})(?:er)?\s+(?P<m>"
+    + "|".join(FR_MONTHS)
+    + r")\s+(?P<y>\d{4})\s*$",
     re.I,
 )
 DATE_NUM = re.compile(r"^\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*$")
 DATE_ISO = re.compile(r"^\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\s*$")
+
 
 def ends_sentence(text: str) -> bool:
     return clean(text).endswith((".", ";", ",", "…»", ".»", ".”", '."'))
@@ -62,7 +111,7 @@ def is_title_shaped(text: str) -> bool:
         return False
     if BYLINE.match(text) or SHORT_BYLINE.match(text) or PUBLISHED.match(text):
         return False
-    if text[0] in "«“\"(>" and text[-1] in "»”\")":  # a quotation used as a heading
+    if text[0] in '«“"(>' and text[-1] in '»”")':  # a quotation used as a heading
         return False
     return text[0].isupper() or text[0].isdigit()
 

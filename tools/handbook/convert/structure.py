@@ -32,7 +32,8 @@ from .model import (
 ANSWER = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)\s?:\s*(?=[“\"«])")
 FACT = re.compile(r"^\s*(?P<key>[A-ZÀ-Ý][\w'’ -]{0,30}?)\s?:\s+(?P<value>\S.*)$")
 CALL_TO_ACTION = re.compile(
-    r"^\s*(?:voir|voici|téléchargez|télécharger|cliquez|découvrez|retrouvez|inscrivez|consultez|lire)\b", re.I
+    r"^\s*(?:voir|voici|téléchargez|télécharger|cliquez|découvrez|retrouvez|inscrivez|consultez|lire)\b",
+    re.I,
 )
 CAPTION_LEAD = re.compile(r"^\s*(?:photo|capture|image|illustration|vidéo|video)\b", re.I)
 QUOTE_LINE = re.compile(r"^\s*[«“\"].*[»”\"]\s*$")
@@ -108,11 +109,13 @@ def _group_blocks(
         published = shapes.PUBLISHED.match(text)
         if bullet:
             flush()
-            out.append(ListBlock((shapes.clean(text[bullet.end():]),)))
+            out.append(ListBlock((shapes.clean(text[bullet.end() :]),)))
         elif numbered:
             flush()
             out.append(
-                ListBlock((shapes.clean(text[numbered.end():]),), ordered=True, start=int(numbered[1]))
+                ListBlock(
+                    (shapes.clean(text[numbered.end() :]),), ordered=True, start=int(numbered[1])
+                )
             )
         elif BLOCKQUOTE.match(text):
             flush()
@@ -154,9 +157,9 @@ def _heading_lead(text: str, texts: list[str]) -> bool:
     if shapes.PUBLISHED.match(follower):
         return False
     single_word = len(shapes.words(text)) == 1 and text[:1].isupper() and text[-1:].isalnum()
-    return (shapes.is_title_shaped(text) or text.endswith(":") or single_word) and len(follower) > len(
-        text
-    )
+    return (shapes.is_title_shaped(text) or text.endswith(":") or single_word) and len(
+        follower
+    ) > len(text)
 
 
 def _is_tag(text: str, next_text: str) -> bool:
@@ -171,9 +174,11 @@ def _single(
     bullet = shapes.BULLET.match(text)
     numbered = shapes.NUMBERED.match(text)
     if bullet:
-        return ListBlock((shapes.clean(text[bullet.end():]),))
+        return ListBlock((shapes.clean(text[bullet.end() :]),))
     if numbered:
-        return ListBlock((shapes.clean(text[numbered.end():]),), ordered=True, start=int(numbered[1]))
+        return ListBlock(
+            (shapes.clean(text[numbered.end() :]),), ordered=True, start=int(numbered[1])
+        )
     if BLOCKQUOTE.match(text):
         return Quote(shapes.clean(BLOCKQUOTE.sub("", text, count=1)))
     if shapes.BYLINE.match(text) or shapes.SHORT_BYLINE.match(text) or shapes.COHORT.match(text):
@@ -197,7 +202,9 @@ def _single(
         shapes.is_title_shaped(clean)
         and following is not None
         and not clean.endswith("!")  # an exclamation is a sentence, not a heading
-        and not shapes.BYLINE.match(following[0].text)  # the last line before "Propos recueillis par"
+        and not shapes.BYLINE.match(
+            following[0].text
+        )  # the last line before "Propos recueillis par"
         and not CALL_TO_ACTION.match(clean)
         and not _short_key_value(clean)
     ):

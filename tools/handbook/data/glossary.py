@@ -52,6 +52,8 @@ __all__ = [
 
 #: characters a term may not hold (they would break ``{term}`…``` roles)
 _FORBIDDEN = "`<>"
+
+
 @dataclass(frozen=True)
 class GlossaryEntry:
     """One glossary entry: a term, its aliases and its definition."""

@@ -10,7 +10,6 @@ from ..common.errors import ConfigError
 from .yamlfile import load_yaml
 
 
-
 @dataclass(frozen=True)
 class ChromeRule:
     pattern: re.Pattern[str]

@@ -22,7 +22,9 @@ from ..common.errors import ConfigError
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """A JSON Schema shipped in ``handbook/data/schemas/<name>.schema.json``."""
-    text = resources.files("handbook").joinpath(f"data/schemas/{name}.schema.json").read_text("utf-8")
+    text = (
+        resources.files("handbook").joinpath(f"data/schemas/{name}.schema.json").read_text("utf-8")
+    )
     return json.loads(text)
 
 
@@ -83,9 +85,15 @@ def french_schema_message(error: jsonschema.ValidationError) -> str:
         missing = [name for name in error.validator_value if name not in (error.instance or {})]
         return f"champ obligatoire manquant : {', '.join(missing)}."
     if kind == "type":
-        names = {"string": "un texte", "integer": "un nombre entier", "array": "une liste",
-                 "object": "un dictionnaire", "number": "un nombre", "boolean": "vrai/faux",
-                 "null": "vide"}
+        names = {
+            "string": "un texte",
+            "integer": "un nombre entier",
+            "array": "une liste",
+            "object": "un dictionnaire",
+            "number": "un nombre",
+            "boolean": "vrai/faux",
+            "null": "vide",
+        }
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
         return "doit être " + " ou ".join(names.get(w, w) for w in wanted) + "."

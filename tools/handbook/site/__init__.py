@@ -36,7 +36,9 @@ __all__ = ["setup"]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("handbook_repository_url", "https://github.com/lpcpon/handbook", "env", str)
+    app.add_config_value(
+        "handbook_repository_url", "https://github.com/lpcpon/handbook", "env", str
+    )
     app.add_config_value("handbook_contact", "communication-publique@exemple.fr", "env", str)
     # folders relative to the configuration directory
     app.add_config_value("handbook_data_dir", "_data", "env", str)

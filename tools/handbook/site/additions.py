@@ -22,8 +22,8 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from .glossary_links import ADDED_CLASS
 from .french import french_date, french_list
+from .glossary_links import ADDED_CLASS
 
 __all__ = ["add_to_article"]
 

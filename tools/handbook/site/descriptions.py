@@ -52,10 +52,7 @@ def page_description(doctree: nodes.Node, length: int = LENGTH) -> str:
 
 
 def _has_additions(doctree: nodes.Node) -> bool:
-    return any(
-        ADDED_CLASS in node.get("classes", ())
-        for node in doctree.findall(nodes.Element)
-    )
+    return any(ADDED_CLASS in node.get("classes", ()) for node in doctree.findall(nodes.Element))
 
 
 def _describe(

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from ..common.errors import HandbookError
 from ..common.layout import PROFILES_FILE, SOURCES
 from ..data.profiles import load_profiles
 from .manifest import Manifest
@@ -34,7 +35,9 @@ def contributing_page(text: str, repository_url: str) -> str:
     return f"{header}\n\n{body.rstrip()}\n"
 
 
-def credits_page(manifest: Manifest, sites: dict[str, str], contact: str, repository_url: str) -> str:
+def credits_page(
+    manifest: Manifest, sites: dict[str, str], contact: str, repository_url: str
+) -> str:
     by_file: dict[str, list] = defaultdict(list)
     for article in manifest.articles.values():
         for file, first, last in article.sources:
@@ -81,7 +84,7 @@ def site_names(root: Path, data_dir: Path) -> dict[str, str]:
     names: dict[str, str] = {}
     try:
         profiles = load_profiles(data_dir / PROFILES_FILE.name)
-    except Exception:  # reported by `handbook check`
+    except (HandbookError, OSError):  # reported by `handbook check`
         return names
     for path in sorted((root / SOURCES).rglob("*.txt")):
         try:

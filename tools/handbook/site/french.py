@@ -22,7 +22,6 @@ _MONTHS = (
 )
 
 
-
 def french_date(date: dt.date) -> str:
     """``2014-03-01`` -> ``1er mars 2014``."""
     day = "1er" if date.day == 1 else str(date.day)

@@ -175,7 +175,10 @@ def _generate(app: Sphinx, manifest: Manifest, *, with_glossary: bool) -> None:
             contributing.read_text("utf-8"), app.config.handbook_repository_url
         )
     wanted[srcdir / f"{CREDITS_DOC}.md"] = credits_page(
-        manifest, site_names(root, data_dir(app)), app.config.handbook_contact, app.config.handbook_repository_url
+        manifest,
+        site_names(root, data_dir(app)),
+        app.config.handbook_contact,
+        app.config.handbook_repository_url,
     )
     for path, text in wanted.items():
         _write_generated(path, text, srcdir)

@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from ..common import text as shapes
-from .lead import extract_lead
-from ..data.glossary import GlossaryEntry, word_keys
-from ..common.similarity import all_pairs, smooth_idf, top_normalised
 from ..common.frontmatter import key_lines, read_front_matter
+from ..common.similarity import all_pairs, smooth_idf, top_normalised
+from ..data.glossary import GlossaryEntry, word_keys
+from .lead import extract_lead
 
 __all__ = [
     "ADDITIONS_VERSION",
@@ -54,6 +54,7 @@ RELATED_COUNT = 3
 VECTOR_TERMS = 40
 TITLE_WEIGHT = 3
 NO_THEME = ""
+
 
 def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):

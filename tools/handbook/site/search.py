@@ -56,7 +56,7 @@ from sphinx.search.fr import SearchFrench
 from ..common.text import fold_accents
 from .glossary_links import ADDED_CLASS
 
-__all__ = ["SearchFrenchFolded", "fold", "stem_counts", "setup"]
+__all__ = ["SearchFrenchFolded", "fold", "setup", "stem_counts"]
 
 #: the search fold (case kept, accents and ligatures removed): see handbook.common.text
 fold = fold_accents
@@ -69,6 +69,7 @@ MAX_STEMS = 60
 #: bump when the environment data of this module changes shape
 ENV_VERSION = 1
 
+
 class SearchFrenchFolded(SearchFrench):
     """Sphinx's French search language, insensitive to accents."""
 
@@ -78,7 +79,7 @@ class SearchFrenchFolded(SearchFrench):
     #: browser checks the stop words on the folded query words.
     stopwords = frozenset(SearchFrench.stopwords) | {fold(w) for w in SearchFrench.stopwords}
 
-    def split(self, input: str) -> list[str]:  # noqa: A002 - Sphinx's signature
+    def split(self, input: str) -> list[str]:
         # NFC first, so that a letter followed by a combining accent stays one
         # word. Words come out folded and lowercased: Sphinx indexes a word as
         # split (not stemmed) when its stem is a stop word (« désir » stems to
