@@ -33,7 +33,7 @@ AXE_PACKAGE := axe-core@4
 AXE_JS := tests/browser/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help html test test-long browser-deps serve linkcheck linkcheck-internal import check eval bench bench-large epub clean distclean
+.PHONY: help html lint test test-long browser-deps serve linkcheck linkcheck-internal import check eval bench bench-large epub clean distclean
 
 help: ## Affiche cette aide
 	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
@@ -47,8 +47,16 @@ $(STAMP): pyproject.toml
 html: $(STAMP) ## Construit le manuel HTML dans docs/_build/html (strict)
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(SPHINXJOBS) $(SPHINXEXTRA) $(DOCS) $(BUILDDIR)/html
 
-test: $(STAMP) browser-deps ## Vérifie les pages (make check) puis lance les tests (pytest)
+# The same paths as the pre-commit hooks; mypy reads its files in [tool.mypy].
+LINTPATHS := tools tests bench docs/conf.py
+lint: $(STAMP) ## Vérifie le style et les types (ruff, mypy)
+	$(VENV)/bin/ruff check $(LINTPATHS)
+	$(VENV)/bin/ruff format --check $(LINTPATHS)
+	$(VENV)/bin/mypy
+
+test: $(STAMP) lint browser-deps ## Vérifie le style et les types (make lint), les pages (make check) et leur synchronisation avec sources/, puis lance les tests (pytest)
 	$(HANDBOOK) check
+	$(HANDBOOK) import --check
 	$(VENV_PYTHON) -m pytest
 
 test-long: $(STAMP) ## Tests de propriétés plus longs (plus d'exemples hypothesis, plus de constructions hostiles)

@@ -63,14 +63,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     analysis, pages, _ignored = full_analysis(_inputs(args.files, root), root)
     if args.dropped:
-        records = [d.as_dict() for d in analysis.dropped]
+        records: list[dict[str, Any]] = [d.as_dict() for d in analysis.dropped]
         if args.format == "json":
             print(json.dumps(records, ensure_ascii=False, indent=2))
         else:
             _print_table(
                 "Lignes écartées",
                 ["Fichier", "Ligne", "Raison", "Texte"],
-                [[r["file"], str(r["line"]), r["reason"], str(r["text"])[:80]] for r in records],
+                [[r["file"], str(r["line"]), _reason(r), str(r["text"])[:80]] for r in records],
             )
         return 0
     records = [article_record(a, pages[a.slug].page_path) for a in pages.articles]
@@ -95,6 +95,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reason(record: dict[str, Any]) -> str:
+    rule = record.get("rule")
+    return f"{record['reason']} ({rule})" if rule else str(record["reason"])
+
+
 def _print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -111,7 +116,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .convert.pipeline import run_import
 
     root = find_root()
-    report = run_import(_inputs(args.files, root), root=root, force=args.force)
+    report = run_import(_inputs(args.files, root), root=root, force=args.force, check=args.check)
+    if args.check:
+        from .convert.write import check_summary
+
+        message = check_summary(report)
+        print(message, file=sys.stderr if report.stale else sys.stdout)
+        return 1 if report.stale else 0
     print(report.summary())
     return 0
 
@@ -193,6 +204,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_import.add_argument(
         "--force", action="store_true", help="écrase aussi les pages modifiées à la main"
+    )
+    p_import.add_argument(
+        "--check",
+        action="store_true",
+        help="n'écrit rien : liste les pages qu'un import créerait, changerait ou supprimerait "
+        "(code de sortie 1 s'il y en a)",
     )
     p_import.set_defaults(func=cmd_import)
 

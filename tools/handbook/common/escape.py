@@ -1,62 +1,11 @@
 """Escape article text so that MyST-Parser renders it as plain text.
 
-This module is the security boundary between the messy article dumps and the
-MyST pages: whatever the dumps hold (Markdown, MyST directives, HTML, control
-characters), the text must come out of Sphinx as the very same characters,
-with no markup, no raw HTML and no link the pipeline did not create itself.
-
-Escaping is *minimal and by context*: a character is backslash-escaped only
-where MyST (CommonMark + ``colon_fence``, ``deflist``, ``fieldlist`` and the
-MyST block syntax) could read it as syntax, so that pages stay pleasant to
-edit by hand.  Every escape is a backslash before an ASCII punctuation
-character, which CommonMark always turns back into that character.
-
-Rules, character by character (``prev``/``next`` are the neighbours in the
-escaped line; a line boundary counts as whitespace, except at the edges of a
-*wrapped* text, i.e. one placed inside ``**…**`` or ``*…*``):
-
-* `` ` ``, ``[``, ``|``, ``$``: always (code spans, links, images, footnote
-  references, link reference definitions, tables, math);
-* ``]``: only inside the text of a link built here;
-* ``\\``: before ASCII punctuation and at the end of a line (hard break);
-* ``*``: unless surrounded by spaces/tabs (such a ``*`` cannot open or close
-  emphasis);
-* ``_``: unless between two letters/digits (intraword ``_`` is inert);
-* ``<``: unless followed by a space, a tab or the end of the line (HTML tags,
-  comments, processing instructions and autolinks, URL or e-mail);
-* ``{``: before another ``{`` (substitutions) and right after a link built
-  here (inline attributes, should they be enabled); roles need a backtick,
-  which is always escaped, so ``{name}`` alone stays as it is;
-* ``~``: next to another ``~`` (strikethrough, should it be enabled);
-* ``&``: when it starts an entity (``&amp;``, ``&#123;``, ``&#x1F;``);
-* ``!``: right before a link built here (it would become an image);
-* ``=``: the final ``=`` of a line that ends with ``)=`` (MyST targets).
-
-At the start of a line (after its leading spaces and tabs are removed, since
-indentation carries no meaning in the dumps and would otherwise make an
-indented code block): ``>``, ``:``, ``~``, ``%`` and ``*`` always; ``#`` when
-it makes an ATX heading; ``-`` and ``+`` when followed by a space or the end
-of the line, ``+`` before ``+`` (MyST block break), ``-`` or ``=`` when the
-line holds only those characters (thematic break, setext underline), ``-``
-of a line starting with ``---`` (which opens the YAML options of a directive
-whose content it starts, even followed by other text); the
-``.`` or ``)`` of ``1.``/``1)`` list markers.
-
-Blank lines are dropped (the text must stay one paragraph) and trailing
-spaces removed (two of them would make a hard line break).
-
-Whitespace that markdown-it strips from the edges of a paragraph, a heading or
-a term (no-break spaces U+00A0 and U+202F, other Unicode spaces) is written as
-a numeric character reference (``&#xA0;``) at the very start and end of the
-text only, so that it survives; inside the text it is kept as is.
-
-Control characters: C0 controls other than ``\\n`` and ``\\t`` and DEL are
-replaced by the matching visible "control picture" (U+2400–U+2421, e.g. ``\\r``
-becomes ``␍``, NUL becomes ``␀``); C1 controls (U+0080–U+009F, among them the
-NEL line break) and lone surrogates become U+FFFD, as a numeric reference to
-them would in CommonMark; U+2028 and U+2029 become line breaks, as they
-already are for ``str.splitlines`` (used by MyST on directive contents).
-See :func:`visible_controls`.
+The security boundary between the dumps and the pages: whatever the dumps
+hold (Markdown, directives, HTML, control characters), Sphinx shows the very
+same characters, with no markup and no link the pipeline did not create.
+Escaping is minimal and by context; the rules, character by character, are
+in ``DESIGN.md`` (« Escaping ») and each has a case in
+``tests/fixtures/render/escaping.md``.
 """
 
 from __future__ import annotations

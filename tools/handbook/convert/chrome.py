@@ -17,6 +17,7 @@ from ..data.profiles import ChromeRule, Profiles
 from . import shapes
 from .model import Dropped, Line, SourceText
 
+CORRECTION_RULE = "sources/corrections.yaml (chrome)"
 REPEAT_RATIO = 92  # two lines at least this similar (0-100) are "the same title"
 
 
@@ -71,15 +72,25 @@ def prepare(
         rule = _chrome_rule(line.text, rules)
         if line.number in forced_chrome:
             chrome_numbers.add(line.number)
-            dropped.append(Dropped(source.path, line.number, line.text, "site-chrome"))
+            dropped.append(
+                Dropped(source.path, line.number, line.text, "site-chrome", CORRECTION_RULE)
+            )
         elif rule is not None:
             chrome_numbers.add(line.number)
-            dropped.append(Dropped(source.path, line.number, line.text, "site-chrome"))
+            dropped.append(
+                Dropped(source.path, line.number, line.text, "site-chrome", rule.description)
+            )
             following = content[index + 1] if index + 1 < len(content) else None
             if rule.then and following and rule.then.match(shapes.clean(following.text)):
                 chrome_numbers.add(following.number)
                 dropped.append(
-                    Dropped(source.path, following.number, following.text, "site-chrome")
+                    Dropped(
+                        source.path,
+                        following.number,
+                        following.text,
+                        "site-chrome",
+                        f"{rule.description} (ligne suivante)",
+                    )
                 )
                 index += 1
         index += 1

@@ -67,7 +67,7 @@ def classify_text(title: str, body: str, themes: tuple[Theme, ...]) -> ThemeChoi
         reasons.sort(key=lambda r: (-r[0], r[1]))
         scored.append((score, order, theme, [text for _points, text in reasons[:6]]))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    best_score, _order, best, reasons = scored[0]
+    best_score, _order, best, best_reasons = scored[0]
     if best_score <= 0:
         return None
     runner = scored[1] if len(scored) > 1 and scored[1][0] > 0 else None
@@ -75,7 +75,7 @@ def classify_text(title: str, body: str, themes: tuple[Theme, ...]) -> ThemeChoi
         id=best.id,
         title=best.title,
         score=best_score,
-        reasons=tuple(reasons),
+        reasons=tuple(best_reasons),
         runner_up=(runner[2].id, runner[0]) if runner else None,
         source="auto",
     )

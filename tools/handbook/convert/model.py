@@ -60,9 +60,20 @@ class Dropped:
     line: int
     text: str
     reason: str  # site-chrome, repeated-title, feed-footer, duplicate-occurrence, …
+    #: for site chrome, the rule that matched: ``<where in the profiles> « label »``
+    #: or the corrections file
+    rule: str = ""
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "text": self.text, "reason": self.reason}
+        data: dict[str, object] = {
+            "file": self.file,
+            "line": self.line,
+            "text": self.text,
+            "reason": self.reason,
+        }
+        if self.rule:
+            data["rule"] = self.rule
+        return data
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..common.errors import LockedError
-from ..common.layout import DROPPED_REPORT, PROFILES_FILE, SOURCES
+from ..common.frontmatter import fingerprint_differs
+from ..common.layout import DROPPED_REPORT, PROFILES_FILE, SOURCES, display
 from ..data.corrections import Corrections, load_corrections
 from ..data.profiles import Profiles, load_profiles
 from ..data.themes import load_taxonomy
@@ -35,7 +36,7 @@ from .plan import PagePlan, PlannedPage, _scan_pages, hand_chosen_themes, plan_p
 from .render import render_page
 from .report import render_dropped_report
 from .structure import structure
-from .write import ImportReport, write_page
+from .write import ImportReport, delete_page, write_page
 
 LOCK_FILE = Path(".handbook-import.lock")
 
@@ -82,8 +83,8 @@ def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, li
             analysis,
             dropped=tuple(sorted([*analysis.dropped, *dropped], key=lambda d: (d.file, d.line))),
         )
-    paths = {plan[a.slug].page_path: a.slug for a in articles}
-    manual = hand_chosen_themes(root, paths, scanned)
+    slugs_by_path = {plan[a.slug].page_path: a.slug for a in articles}
+    manual = hand_chosen_themes(root, slugs_by_path, scanned)
     classified = classify_articles(articles, load_taxonomy(root), fixes.themes, manual)
     plan = PagePlan(
         classified, {a.slug: PlannedPage(a, plan[a.slug].page_path) for a in classified}
@@ -103,7 +104,31 @@ def render_all(plan: PagePlan) -> dict[str, str]:
     return pages
 
 
-def run_import(paths: list[Path], *, root: Path, force: bool = False) -> ImportReport:
+def _orphans(root: Path, paths: list[Path], pages: dict[str, str]) -> list[str]:
+    """Generated, unedited article pages left without an article.
+
+    Each of their source files was imported now (and gave no article for
+    them) or no longer exists.
+    """
+    imported = {display(path, root) for path in paths}
+    orphans = []
+    for relative, page in _scan_pages(root).items():
+        if relative in pages or page.meta is None or page.text is None:
+            continue
+        sources = page.meta.get("sources")
+        if not isinstance(sources, list) or not sources:
+            continue  # not written by the converter (e.g. « handbook new »)
+        files = {item.get("file") for item in sources if isinstance(item, dict)}
+        gone = {f for f in files if isinstance(f, str) and not (root / f).exists()}
+        if files <= imported | gone and not fingerprint_differs(page.text, page.meta):
+            orphans.append(relative)
+    return orphans
+
+
+def run_import(
+    paths: list[Path], *, root: Path, force: bool = False, check: bool = False
+) -> ImportReport:
+    """Import ``paths`` into the handbook; with ``check``, only say what would change."""
     lock = FileLock(str(root / LOCK_FILE), timeout=0)
     try:
         lock.acquire()
@@ -117,9 +142,11 @@ def run_import(paths: list[Path], *, root: Path, force: bool = False) -> ImportR
         # Render everything in memory before writing anything.
         pages = render_all(plan)
         pages[DROPPED_REPORT.as_posix()] = render_dropped_report(analysis)
-        report = ImportReport(ignored=ignored)
+        report = ImportReport(ignored=ignored, dry_run=check)
         for relative, text in pages.items():
             write_page(root / relative, relative, text, report, force=force)
+        for relative in _orphans(root, paths, pages):
+            delete_page(root / relative, relative, report)
         return report
     finally:
         lock.release()

@@ -73,7 +73,7 @@ def existing_pages(root: Path, scanned: dict[str, _ScannedPage] | None = None) -
     return {path: page.meta if page.meta is not None else {} for path, page in pages.items()}
 
 
-def _overlaps(article: Article, sources: list) -> bool:
+def _overlaps(article: Article, sources: list | None) -> bool:
     for source in sources or []:
         if not isinstance(source, dict):
             continue

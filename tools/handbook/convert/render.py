@@ -1,57 +1,10 @@
-"""Render a structured article (:class:`~handbook.convert.model.Page`) as a MyST page.
+"""Stage 9, render: a structured article (:class:`~handbook.convert.model.Page`) as a MyST page.
 
-The page is YAML front matter followed by the title and the blocks, one blank
-line between blocks, ending with a single newline.  All article text goes
-through :mod:`handbook.common.escape`; nothing from the dumps reaches the page as
-markup.
-
-Rendering of each block type:
-
-* :class:`Heading` → ``## text`` (level clamped to 2–4 and to at most one more
-  than the previous heading, since MyST warns on skipped levels); one line.
-* :class:`Paragraph` → the escaped lines, bare URLs turned into links.
-* :class:`ListBlock` → ``- item`` or ``N. item`` with the real numbers from
-  ``start`` (clamped to 0–999 999 999); continuation lines are indented under
-  the item text; blank items are dropped.  A list that directly follows a list
-  of the same kind uses the other marker (``*`` / ``)``) so that Markdown does
-  not merge the two.
-* :class:`Quote` → ``> line`` for every line; a blank line of the quote
-  separates two paragraphs inside the blockquote (``>`` alone).
-* :class:`Question` → ``**question**`` (escaped for a text wrapped in
-  emphasis delimiters).
-* :class:`Answer` → without a speaker, an escaped paragraph with links.  With
-  a speaker: when ``text`` starts with the speaker (the full line as found in
-  the dump), the speaker and the separator that follows it (spaces and
-  ``:``, ``-``, ``–``, ``—``, ``.``) are put in bold and the rest follows after
-  one space, so no character is lost: ``**Marie Dupont :** Bonjour``.  When
-  ``text`` is only the remainder, the bold part is the speaker followed by
-  ``\\u00a0:`` (unless it already ends with such punctuation).
-* :class:`Caption` → ``:::{container} legende`` fence around the text.
-* :class:`Credit` → ``:::{container} credit`` fence around the text.
-* :class:`Byline` → ``*signature*`` (emphasis).
-* :class:`Facts` → a definition list (``Term`` line, ``: value`` line, value
-  continuation lines indented by two spaces, a blank line between pairs); a
-  blank term or value is shown as ``—``.
-* :class:`Timetable` → the same definition list, the time as the term.  Two
-  definition lists in a row are separated by a MyST comment line ``%`` so that
-  they stay two lists.
-
-Blocks whose text is blank render as nothing; a blank title falls back to
-the slug, then to « Sans titre ».
-
-Front matter: written by a :class:`yaml.SafeDumper` (``allow_unicode``,
-``sort_keys=False``, no line folding, strings holding a line break written
-double-quoted on one line so that no line of the front matter can read
-``---`` or ``...``), keys in the order ``title``, ``slug``, ``theme``,
-``date``, ``authors``, ``tags`` (if any), ``sources``, ``extra_meta`` items,
-``fingerprint``.  MyST parses the value of docutils "bibliographic" keys
-(``date`` always; ``authors`` when the Sphinx ``language`` is English) as
-Markdown: the date must therefore be an ISO date (``YYYY-MM-DD``, as the page
-schema wants; ``ValueError`` otherwise), the handbook must be built with
-``language = "fr"`` (so that author names stay literal), and ``extra_meta``
-may not use any bibliographic key, English or French, nor the keys MyST
-interprets (``myst``, ``substitutions``, ``html_meta``…), see
-:data:`RESERVED_META_KEYS`.
+YAML front matter, then the title and the blocks, one blank line apart. All
+article text goes through :mod:`handbook.common.escape`; nothing from the
+dumps reaches the page as markup. How each block type and the front matter
+are written is in ``DESIGN.md`` (« Rendering »), with cases in
+``tests/fixtures/render/``.
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ def render_dropped_report(analysis: Analysis) -> str:
         lines += ["", f"## {escape_inline(file)}", ""]
         for item in items:
             reason = REASONS.get(item.reason, item.reason)
+            if item.rule:
+                reason = f"{reason}, règle {item.rule}"
             text = item.text.strip() or "(ligne vide)"
             lines.append(f"- ligne {item.line}, {escape_inline(reason)} : {escape_inline(text)}")
     return "\n".join(lines) + "\n"

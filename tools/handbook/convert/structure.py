@@ -215,7 +215,7 @@ def _single(
 def _short_key_value(text: str) -> bool:
     """``Intervenant : …``: a label of one to three words, then a colon."""
     match = FACT.match(text)
-    return bool(match) and len(shapes.words(match["key"])) <= 3
+    return match is not None and len(shapes.words(match["key"])) <= 3
 
 
 def _merge_lists(blocks: list[Block]) -> list[Block]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..common.errors import WriteError
 from ..common.files import atomic_write
 from ..common.frontmatter import is_hand_edited
 from ..common.layout import DROPPED_REPORT
@@ -22,13 +23,24 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     protected: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    #: nothing was written: the report says what an import would do
+    dry_run: bool = False
+
+    @property
+    def stale(self) -> list[str]:
+        """Pages an import would create, change or delete."""
+        return sorted([*self.created, *self.updated, *self.deleted])
 
     def summary(self) -> str:
         lines = [
             f"{len(self.created)} créée(s), {len(self.updated)} mise(s) à jour, "
+            f"{len(self.deleted)} supprimée(s), "
             f"{len(self.unchanged)} inchangée(s), {len(self.protected)} protégée(s)."
         ]
+        for path in self.deleted:
+            lines.append(f"  supprimée : {path} (son article n'est plus dans les sources)")
         for path in self.protected:
             lines.append(
                 f"  protégée : {path} a été modifiée à la main ; elle n'est pas écrasée "
@@ -37,6 +49,42 @@ class ImportReport:
         for title in self.ignored:
             lines.append(f"  ignoré (corrections) : {title}")
         return "\n".join(lines)
+
+
+def check_summary(report: ImportReport) -> str:
+    """``handbook import --check``: what an import would change, in French."""
+    lines = []
+    verbs = (
+        ("créer", report.created),
+        ("mettre à jour", report.updated),
+        ("supprimer", report.deleted),
+    )
+    for verb, paths in verbs:
+        lines += [f"{path} : page périmée, l'import va la {verb}." for path in paths]
+    for path in report.protected:
+        lines.append(
+            f"{path} : modifiée à la main, l'import la laisse telle quelle "
+            "(protégée ; « handbook import --force » la remplacerait)."
+        )
+    if report.stale:
+        lines.append(
+            f"{len(report.stale)} page(s) ne correspondent plus aux sources, aux corrections "
+            "ou au convertisseur. Lancez « make import » (ou « handbook import »), puis "
+            "committez docs/ avec votre modification."
+        )
+    else:
+        lines.append("Les pages sont à jour : un import ne changerait rien.")
+    return "\n".join(lines)
+
+
+def delete_page(path: Path, relative: str, report: ImportReport) -> None:
+    """Remove a generated page whose article left the sources (never a hand-edited one)."""
+    if not report.dry_run:
+        try:
+            path.unlink()
+        except OSError as exc:
+            raise WriteError(relative, f"suppression impossible ({exc.strerror or exc}).") from None
+    report.deleted.append(relative)
 
 
 def write_page(path: Path, relative: str, text: str, report: ImportReport, *, force: bool) -> None:
@@ -50,8 +98,10 @@ def write_page(path: Path, relative: str, text: str, report: ImportReport, *, fo
         if generated and not force and is_hand_edited(current.decode("utf-8", errors="replace")):
             report.protected.append(relative)
             return
-        atomic_write(path, data, relative)
+        if not report.dry_run:
+            atomic_write(path, data, relative)
         report.updated.append(relative)
     else:
-        atomic_write(path, data, relative)
+        if not report.dry_run:
+            atomic_write(path, data, relative)
         report.created.append(relative)

@@ -103,7 +103,7 @@ def load_glossary(
             theme_ids = None
 
     @cache
-    def node() -> yaml.Node:
+    def node() -> yaml.Node | None:
         # composed only to locate a problem: parsing YAML twice is slow
         return yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
 

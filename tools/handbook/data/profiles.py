@@ -15,6 +15,13 @@ class ChromeRule:
     pattern: re.Pattern[str]
     label: str
     then: re.Pattern[str] | None = None
+    #: where the rule is written, e.g. ``generic.chrome[2]`` or ``capcom.chrome[0]``
+    where: str = ""
+
+    @property
+    def description(self) -> str:
+        """How the report names this rule."""
+        return f"{self.where} « {self.label} »"
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,9 @@ def _rules(items: list[dict[str, str]], shown: str, where: str) -> tuple[ChromeR
             pattern=_compile(item["pattern"], shown, where),
             label=item.get("label", "décor du site"),
             then=_compile(item["then"], shown, where) if item.get("then") else None,
+            where=f"{where}[{index}]",
         )
-        for item in items
+        for index, item in enumerate(items)
     )
 
 

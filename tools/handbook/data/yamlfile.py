@@ -81,8 +81,12 @@ def load_yaml(path: Path, shown: str, schema: str | None = None) -> Any:
 def french_schema_message(error: jsonschema.ValidationError) -> str:
     """A short French explanation of one JSON Schema error."""
     kind = error.validator
+    # Any: a validator sets both on every error it reports (the stubs also
+    # allow jsonschema's "unset" marker, left on errors built by hand)
+    value: Any = error.validator_value
+    instance: Any = error.instance
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in (error.instance or {})]
+        missing = [name for name in value if name not in (instance or {})]
         return f"champ obligatoire manquant : {', '.join(missing)}."
     if kind == "type":
         names = {
@@ -94,21 +98,20 @@ def french_schema_message(error: jsonschema.ValidationError) -> str:
             "boolean": "vrai/faux",
             "null": "vide",
         }
-        wanted = error.validator_value
-        wanted = wanted if isinstance(wanted, list) else [wanted]
+        wanted: list[str] = value if isinstance(value, list) else [value]
         return "doit être " + " ou ".join(names.get(w, w) for w in wanted) + "."
     if kind == "pattern":
-        return f"« {error.instance} » n'a pas la forme attendue ({error.validator_value})."
+        return f"« {instance} » n'a pas la forme attendue ({value})."
     if kind == "enum":
-        return "doit être l'une des valeurs : " + ", ".join(map(str, error.validator_value)) + "."
+        return "doit être l'une des valeurs : " + ", ".join(map(str, value)) + "."
     if kind == "additionalProperties":
         return f"champ inconnu ({error.message.split('(')[-1].rstrip(')')})."
     if kind in {"minItems", "maxItems"}:
-        return f"nombre d'éléments incorrect (attendu : {kind} {error.validator_value})."
+        return f"nombre d'éléments incorrect (attendu : {kind} {value})."
     if kind in {"minimum", "maximum"}:
-        return f"valeur hors limites ({kind} {error.validator_value})."
+        return f"valeur hors limites ({kind} {value})."
     if kind == "minLength":
         return "ne doit pas être vide."
     if kind == "format":
-        return f"format attendu : {error.validator_value}."
+        return f"format attendu : {value}."
     return error.message

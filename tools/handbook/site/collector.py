@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Set
 from typing import Any
 
 from docutils import nodes
@@ -31,6 +32,7 @@ from sphinx.util import logging
 from ..common.text import fold_term
 from . import state as build_state
 from .additions import add_to_article
+from .envdata import EnvSlot
 from .glossary_links import backlinks_paragraph, backlinks_placeholder, link_terms
 from .state import GLOSSARY_DOC, THEMES_DIR, is_article
 
@@ -41,13 +43,22 @@ logger = logging.getLogger(__name__)
 #: bump when the environment data of the extension changes shape
 ENV_VERSION = 2
 
+# the extension's data in the environment (see :mod:`.envdata`)
+_VERSION: EnvSlot[int] = EnvSlot("handbook_env_version")
+#: docname -> hash of what was added to the page
+_ADDITIONS: EnvSlot[dict[str, str]] = EnvSlot("handbook_additions")
+#: docname -> glossary terms linked in the page
+_TERM_USES: EnvSlot[dict[str, list[str]]] = EnvSlot("handbook_term_uses")
+#: hash of the glossary's « Utilisé dans » lists
+_BACKLINKS: EnvSlot[str] = EnvSlot("handbook_backlinks")
+
 
 def init_env(env: BuildEnvironment) -> None:
-    if getattr(env, "handbook_env_version", None) != ENV_VERSION:
-        env.handbook_env_version = ENV_VERSION
-        env.handbook_additions = {}  # docname -> hash of what was added to the page
-        env.handbook_term_uses = {}  # docname -> glossary terms linked in the page
-        env.handbook_backlinks = ""  # hash of the glossary's « Utilisé dans » lists
+    if _VERSION.get_or(env, None) != ENV_VERSION:
+        _VERSION.set(env, ENV_VERSION)
+        _ADDITIONS.set(env, {})
+        _TERM_USES.set(env, {})
+        _BACKLINKS.set(env, "")
 
 
 class ArticleTransform(SphinxTransform):
@@ -63,11 +74,11 @@ class ArticleTransform(SphinxTransform):
             return
         init_env(env)
         terms = link_terms(self.document, current.matcher, docname)
-        env.handbook_term_uses[docname] = sorted(terms)
+        _TERM_USES.get(env)[docname] = sorted(terms)
         data = current.manifest.additions.get(docname)
         if data is not None:
             add_to_article(self.document, docname, data, THEMES_DIR)
-            env.handbook_additions[docname] = current.manifest.hashes[docname]
+            _ADDITIONS.get(env)[docname] = current.manifest.hashes[docname]
 
 
 def _backlinks(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
@@ -75,7 +86,7 @@ def _backlinks(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
     current = build_state.get(env)
     titles = {d: a.title for d, a in current.manifest.articles.items()} if current else {}
     uses: dict[str, list[tuple[str, str]]] = {}
-    for docname, terms in getattr(env, "handbook_term_uses", {}).items():
+    for docname, terms in _TERM_USES.get_or(env, {}).items():
         if docname not in env.all_docs:
             continue
         title = titles.get(docname) or docname
@@ -89,14 +100,14 @@ def _backlinks(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
 class ArticleCollector(EnvironmentCollector):
     """Per-article additions hash and glossary terms; stale pages."""
 
-    ATTRIBUTES = ("handbook_additions", "handbook_term_uses")
+    ATTRIBUTES = (_ADDITIONS.name, _TERM_USES.name)
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         for attribute in self.ATTRIBUTES:
             getattr(env, attribute, {}).pop(docname, None)
 
     def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
     ) -> None:
         init_env(env)
         for attribute in self.ATTRIBUTES:
@@ -124,7 +135,7 @@ class ArticleCollector(EnvironmentCollector):
         for docname, digest in sorted(current.manifest.hashes.items()):
             if docname in added or docname in changed or docname not in env.all_docs:
                 continue
-            if env.handbook_additions.get(docname) != digest:
+            if _ADDITIONS.get(env).get(docname) != digest:
                 stale.append(docname)
         if stale:
             logger.info("handbook : %d article(s) à relire (pages voisines modifiées)", len(stale))
@@ -138,8 +149,8 @@ class ArticleCollector(EnvironmentCollector):
         updated: set[str] = set()
         blob = json.dumps(sorted(_backlinks(env).items()), ensure_ascii=False)
         digest = hashlib.sha256(blob.encode("utf-8")).hexdigest()
-        if digest != env.handbook_backlinks:
-            env.handbook_backlinks = digest
+        if digest != _BACKLINKS.get(env):
+            _BACKLINKS.set(env, digest)
             updated.add(GLOSSARY_DOC)
         retitled = [
             docname

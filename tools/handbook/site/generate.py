@@ -39,6 +39,7 @@ from ..common.layout import display
 from ..data.glossary import load_glossary
 from ..data.themes import load_taxonomy
 from . import state as build_state
+from .envdata import EnvSlot
 from .extra_pages import CONTRIBUTING_DOC, CREDITS_DOC, contributing_page, credits_page, site_names
 from .glossary_links import TermMatcher
 from .manifest import Manifest, build_manifest, read_article
@@ -52,6 +53,8 @@ logger = logging.getLogger(__name__)
 SUMMARY_FILE = "handbook-themes.json"
 #: bump when what is kept in ``env.handbook_files`` changes shape or meaning
 FILES_VERSION = 1
+#: ``{"version": …, "entries": {name: (key, value)}}`` (see :class:`_FileCache`)
+_FILES: EnvSlot[dict[str, Any]] = EnvSlot("handbook_files")
 RESERVED_THEME_IDS = {"index", "sans-theme"}
 
 
@@ -77,10 +80,11 @@ class _FileCache:
     """What the previous build read from each file, kept in the environment."""
 
     def __init__(self, env: BuildEnvironment) -> None:
-        stored = getattr(env, "handbook_files", None)
+        stored = _FILES.get_or(env, None)
         version = (__version__, FILES_VERSION)
-        valid = isinstance(stored, dict) and stored.get("version") == version
-        self.old: dict[Any, Any] = stored["entries"] if valid else {}
+        self.old: dict[Any, Any] = {}
+        if isinstance(stored, dict) and stored.get("version") == version:
+            self.old = stored["entries"]
         self.new: dict[Any, Any] = {}
         self.env = env
         self.version = version
@@ -96,7 +100,7 @@ class _FileCache:
         self.new[name] = (key, value)
 
     def save(self) -> None:
-        self.env.handbook_files = {"version": self.version, "entries": self.new}
+        _FILES.set(self.env, {"version": self.version, "entries": self.new})
 
 
 def _load_data(folder: Path, root: Path, cache: _FileCache) -> tuple[tuple, tuple]:

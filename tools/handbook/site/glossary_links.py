@@ -19,7 +19,7 @@ to the articles that use the term.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -204,7 +204,9 @@ class BacklinksDirective(SphinxDirective):
         return [node]
 
 
-def backlinks_paragraph(uses: list[tuple[str, str]], refuri: callable) -> nodes.paragraph:
+def backlinks_paragraph(
+    uses: list[tuple[str, str]], refuri: Callable[[str], str]
+) -> nodes.paragraph:
     """« Utilisé dans : A, B. » with ``uses`` = ``[(docname, title), …]``."""
     paragraph = nodes.paragraph(classes=["handbook-backlinks"])
     paragraph += nodes.Text("Utilisé dans : ")

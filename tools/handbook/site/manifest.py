@@ -238,7 +238,7 @@ def _glossary_signature(glossary: tuple[GlossaryEntry, ...]) -> str:
 
 
 def build_manifest(
-    articles: list[tuple[Article, str]],
+    articles: list[tuple[Article, dict[str, int]]],
     themes: list[dict[str, Any]],
     glossary: tuple[GlossaryEntry, ...],
 ) -> Manifest:
@@ -324,7 +324,7 @@ def _additions(manifest: Manifest, docname: str) -> dict[str, Any]:
         and manifest.unthemed is not None
         and article.docname in manifest.unthemed.articles
     ):
-        theme_data = ["sans-theme", manifest.unthemed.title]
+        theme_data: list[str] | None = ["sans-theme", manifest.unthemed.title]
     else:
         theme_data = [theme.id, theme.title] if theme else None
     previous, following = manifest.neighbours.get(docname, (None, None))

@@ -1,42 +1,11 @@
-"""Accent-insensitive, better-ranked French search for the handbook's HTML output.
+"""Accent-insensitive, better-ranked French search for the HTML output.
 
-**Accents.** Sphinx's French search (:class:`sphinx.search.fr.SearchFrench`)
-stems words with the Snowball French stemmer but keeps their accents: a
-student typing ``donnees personnelles`` (no accents) would look for the stem
-``donne`` while the index holds ``don`` (from ``données``), and find nothing.
-This extension folds accents *before* stemming, on both sides, so that both
-always stem the same text:
-
-* **index** (Python, at build time): :class:`SearchFrenchFolded` replaces the
-  French search language.  Its :meth:`~SearchFrenchFolded.split` returns
-  folded, lowercased words (``Données`` -> ``donnees``) and its
-  :meth:`~SearchFrenchFolded.stem` folds again before stemming; the search
-  index (``searchindex.js``) therefore holds folded stems only.  Its stop
-  words are the French ones with and without accents (``été``, ``ete``).
-* **query** (JavaScript, in the reader's browser): ``handbook-search.js``,
-  added to the search page before Sphinx's ``searchtools.js``, defines
-  ``splitQuery``, the hook ``searchtools.js`` uses to cut the query into
-  words: it folds the query the same way (:func:`fold` and ``fold`` in the
-  JavaScript file are kept identical; a browser test checks it).  Each word
-  then goes through the stop-word filter and Sphinx's Snowball French stemmer
-  (the JavaScript port of the Python stemmer used for the index), unchanged.
-
-**Ranking.** Sphinx's index only says *which* pages contain a stem, and
-ranks a page by the best of its words (15 for a word in *any* heading, 5 in
-the text), ties in alphabetical order: the article about « réseaux sociaux »
-came fifth for that query, the article that uses « données personnelles »
-six times was not in the first eight.  While reading, the extension counts
-the stems of each page's own text (:func:`stem_counts`: no link text, no
-summaries of other pages; kept in the environment, so incremental and
-parallel builds stay right) and writes, for the HTML builder,
-``_static/handbook-search-weights.js``: each page's length and its most
-frequent stems.  ``handbook-search.js`` defines Sphinx's ``Scorer`` (same
-base scores) with a ``score`` function that turns the heading score of a
-full-text result into a small bonus and adds, for every word of the query, a
-BM25-like term-frequency bonus and a bonus when the result's title holds it.
-
-Usage: ``handbook.site`` sets this module up; with ``language = "fr"``
-nothing else is needed.  It can also be listed on its own in ``extensions``.
+Accents are folded before stemming on both sides: the index
+(:class:`SearchFrenchFolded`, at build time) and the query
+(``static/handbook-search.js``, in the browser). Pages are ranked with a
+term-frequency bonus from ``_static/handbook-search-weights.js``. Why and
+how: ``DESIGN.md`` (« Search »). ``handbook.site`` sets this module up; it
+can also be listed on its own in ``extensions``.
 """
 
 from __future__ import annotations
@@ -54,6 +23,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.search.fr import SearchFrench
 
 from ..common.text import fold_accents
+from .envdata import EnvSlot
 from .glossary_links import ADDED_CLASS
 
 __all__ = ["SearchFrenchFolded", "fold", "setup", "stem_counts"]
@@ -68,6 +38,11 @@ WEIGHTS_JS = "handbook-search-weights.js"
 MAX_STEMS = 60
 #: bump when the environment data of this module changes shape
 ENV_VERSION = 1
+
+# this module's data in the environment (see :mod:`.envdata`)
+_VERSION: EnvSlot[int] = EnvSlot("handbook_search_version")
+#: docname -> (length, {stem: count})
+_WEIGHTS: EnvSlot[dict[str, tuple[int, dict[str, int]]]] = EnvSlot("handbook_search_weights")
 
 
 class SearchFrenchFolded(SearchFrench):
@@ -158,9 +133,9 @@ def _top_stems(counts: dict[str, int]) -> dict[str, int]:
 
 
 def _init_env(env: BuildEnvironment) -> None:
-    if getattr(env, "handbook_search_version", None) != ENV_VERSION:
-        env.handbook_search_version = ENV_VERSION
-        env.handbook_search_weights = {}  # docname -> (length, {stem: count})
+    if _VERSION.get_or(env, None) != ENV_VERSION:
+        _VERSION.set(env, ENV_VERSION)
+        _WEIGHTS.set(env, {})
 
 
 def _is_folded_french(app: Sphinx) -> bool:
@@ -183,17 +158,17 @@ _LANGUAGE = SearchFrenchFolded({})
 def _doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if getattr(app.builder, "search", False) and _is_folded_french(app):
         length, counts = stem_counts(doctree, _LANGUAGE)
-        app.env.handbook_search_weights[app.env.docname] = (length, _top_stems(counts))
+        _WEIGHTS.get(app.env)[app.env.docname] = (length, _top_stems(counts))
 
 
 def _env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, "handbook_search_weights", {}).pop(docname, None)
+    _WEIGHTS.get_or(env, {}).pop(docname, None)
 
 
 def _env_merge_info(
     app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
 ) -> None:
-    mine, theirs = env.handbook_search_weights, getattr(other, "handbook_search_weights", {})
+    mine, theirs = _WEIGHTS.get(env), _WEIGHTS.get_or(other, {})
     for docname in docnames:
         if docname in theirs:
             mine[docname] = theirs[docname]
@@ -223,7 +198,7 @@ def _env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     # the search page is written (its script tag gets the file's checksum).
     if not getattr(app.builder, "search", False) or not _is_folded_french(app):
         return
-    weights = {d: w for d, w in env.handbook_search_weights.items() if d in env.all_docs}
+    weights = {d: w for d, w in _WEIGHTS.get(env).items() if d in env.all_docs}
     path = Path(app.outdir) / "_static" / WEIGHTS_JS
     text = weights_script(weights)
     if not path.is_file() or path.read_text("utf-8") != text:
