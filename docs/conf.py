@@ -6,7 +6,9 @@ that it is defined in exactly one place.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import tomllib
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -121,6 +123,48 @@ def _empty_toctree_on_404(app, pagename, templatename, context, doctree) -> None
     context["toctree"] = lambda *args, **kwargs: toctree(*args, **kwargs) or ""
 
 
+# EPUB: EPUBCheck (tests/test_epub.py) must find no error in the book.
+#
+# * toc.ncx: Sphinx writes epub_uid (the XML id of the identifier element) as
+#   the NCX's dtb:uid, where the identifier itself (epub_identifier) is
+#   expected, so EPUBCheck reports NCX-001 (Sphinx issue #11184). The NCX gets
+#   the identifier instead; content.opf is right as it is.
+# * sphinx-design's icons (the chevron of the exercises' « Solution »
+#   dropdowns) are raw inline <svg> markup, outside the SVG namespace (invalid
+#   XHTML, RSC-005); with the namespace, the pages holding them would have to
+#   be declared with the "svg" property in content.opf (OPF-014), which
+#   Sphinx's template cannot do. The icons are decorative (aria-hidden), so
+#   they are left out of the EPUB.
+_INLINE_SVG = re.compile(r"^\s*<svg[\s>]")
+
+
+def _epub_ncx_uid_is_the_identifier(app) -> None:
+    if app.builder.name != "epub":
+        return
+    toc_metadata = app.builder.toc_metadata
+
+    def with_identifier(level, navpoints):
+        metadata = toc_metadata(level, navpoints)
+        metadata["uid"] = html.escape(app.config.epub_identifier)
+        return metadata
+
+    app.builder.toc_metadata = with_identifier
+
+
+def _epub_without_inline_svg(app, doctree, docname) -> None:
+    if app.builder.name != "epub":
+        return
+    from docutils import nodes
+
+    icons = [
+        raw
+        for raw in doctree.findall(nodes.raw)
+        if "html" in raw.get("format", "").split() and _INLINE_SVG.match(raw.astext())
+    ]
+    for raw in icons:
+        raw.parent.remove(raw)
+
+
 def setup(app):
     # builder-inited fires after the environment is created and before any
     # document is read (and before parallel readers are forked).
@@ -129,6 +173,8 @@ def setup(app):
     app.connect("html-page-context", _french_header_buttons, priority=900)
     # Between sphinx-notfound-page's handler (400) and the theme's (500).
     app.connect("html-page-context", _empty_toctree_on_404, priority=450)
+    app.connect("builder-inited", _epub_ncx_uid_is_the_identifier)
+    app.connect("doctree-resolved", _epub_without_inline_svg)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

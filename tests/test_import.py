@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,17 +15,16 @@ from handbook.common.errors import LockedError, WriteError
 from handbook.convert import pipeline as importer
 from handbook.convert.pipeline import default_sources
 
-ROOT = Path(__file__).resolve().parent.parent
+try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
+    from sphinx_util import copy_inputs
+except ImportError:  # tests/ became a package
+    from tests.sphinx_util import copy_inputs
 
 
 @pytest.fixture()
 def repo(tmp_path: Path) -> Path:
     """A throw-away copy of the handbook's inputs (sources, data files, conf)."""
-    (tmp_path / "docs").mkdir()
-    shutil.copytree(ROOT / "docs/_data", tmp_path / "docs/_data")
-    shutil.copy(ROOT / "docs/conf.py", tmp_path / "docs/conf.py")
-    shutil.copytree(ROOT / "sources", tmp_path / "sources")
-    return tmp_path
+    return copy_inputs(tmp_path)
 
 
 def _import(repo: Path, **kw) -> importer.ImportReport:
@@ -49,17 +47,17 @@ def test_reimport_changes_nothing_and_keeps_mtimes(repo: Path) -> None:
     report = _import(repo)
     assert not report.created and not report.updated and not report.protected
     assert len(report.unchanged) == 33
-    assert "0 créée(s), 0 mise(s) à jour, 33 inchangée(s), 0 protégée(s)" in report.summary()
+    assert (
+        "0 créée(s), 0 mise(s) à jour, 0 supprimée(s), 33 inchangée(s), 0 protégée(s)"
+        in report.summary()
+    )
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pages}
     assert after == before
 
 
 def test_output_is_deterministic_across_fresh_imports(repo: Path, tmp_path_factory) -> None:
     _import(repo)
-    other = tmp_path_factory.mktemp("other")
-    shutil.copytree(repo / "sources", other / "sources")
-    (other / "docs").mkdir()
-    shutil.copytree(repo / "docs/_data", other / "docs/_data")
+    other = copy_inputs(tmp_path_factory.mktemp("other"))
     _import(other)
     first = {p.relative_to(repo): p.read_bytes() for p in (repo / "docs/articles").glob("*.md")}
     second = {p.relative_to(other): p.read_bytes() for p in (other / "docs/articles").glob("*.md")}
@@ -166,29 +164,116 @@ def test_failure_in_the_middle_leaves_every_page_old_or_new(repo: Path, monkeypa
     assert not list((repo / "docs/articles").glob(".*.tmp"))
 
 
-def test_kill_during_import_never_truncates_a_page(repo: Path) -> None:
-    _import(repo)
-    src = repo / "sources/labo-societe-numerique-actus.txt"
-    src.write_text(src.read_text("utf-8").replace("numérique", "numériques"), encoding="utf-8")
-    code = (
+def test_kill_during_import_never_truncates_a_page(repo: Path, tmp_path_factory) -> None:
+    import queue
+    import shutil
+    import threading
+
+    from handbook.common.frontmatter import compute_fingerprint, read_front_matter
+
+    # The child lets the first changed page be replaced, then stops right
+    # before replacing the second one (whose new text is already on disk under
+    # its temporary name), says so on stdout and waits to be killed.
+    child = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
         "from handbook.convert import pipeline as importer\n"
-        "from handbook.convert.pipeline import default_sources\n"
-        "real = os.replace\n"
-        "def slow(a, b):\n"
-        "    real(a, b); print('wrote', flush=True); time.sleep(0.2)\n"
-        "os.replace = slow\n"
-        f"importer.run_import(default_sources(Path({str(repo)!r})), root=Path({str(repo)!r}))\n"
+        "real, calls = os.replace, []\n"
+        "def replace(src, dst):\n"
+        "    calls.append(dst)\n"
+        "    if len(calls) == 2:\n"
+        "        print('pending', src, dst, flush=True)\n"
+        "        time.sleep(600)\n"
+        "    real(src, dst)\n"
+        "    print('replaced', dst, flush=True)\n"
+        "os.replace = replace\n"
+        "root = Path(sys.argv[1])\n"
+        "importer.run_import(importer.default_sources(root), root=root)\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    proc.stdout.readline()
+
+    def pages(root: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "docs").rglob("*.md")
+        }
+
+    def read_until(proc: subprocess.Popen, word: str, timeout: float = 120) -> list[str]:
+        """The child's stdout lines up to the one starting with ``word``."""
+        received: queue.Queue[str | None] = queue.Queue()
+
+        def pump() -> None:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                received.put(line.rstrip("\n"))
+            received.put(None)  # end of file
+
+        threading.Thread(target=pump, daemon=True).start()
+        lines: list[str] = []
+        deadline = time.monotonic() + timeout
+        while not lines or not lines[-1].startswith(word):
+            try:
+                line = received.get(timeout=max(0, deadline - time.monotonic()))
+            except queue.Empty:
+                line = None
+            if line is None:  # the child died, or hangs
+                proc.kill()
+                proc.wait()
+                err = proc.stderr.read() if proc.stderr else ""
+                raise AssertionError(f"the import never reached {word!r}: {lines}\n{err}")
+            lines.append(line)
+        return lines
+
+    _import(repo)
+    src = repo / "sources/labo-societe-numerique-actus.txt"
+    src.write_text(src.read_text("utf-8").replace("numérique", "numériques"), encoding="utf-8")
+    old = pages(repo)
+    reference = tmp_path_factory.mktemp("reference")  # what an uninterrupted import writes
+    shutil.copytree(repo, reference, dirs_exist_ok=True)
+    _import(reference)
+    new = pages(reference)
+    assert len([k for k in new if new[k] != old.get(k)]) >= 2  # the kill falls between two
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", child, str(repo)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines = read_until(proc, "pending")
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    for page in (repo / "docs/articles").glob("*.md"):
-        text = page.read_text("utf-8")
-        assert text.startswith("---\ntitle:") and text.endswith("\n") and "\nfingerprint: " in text
+    assert proc.wait() == -signal.SIGKILL
+
+    # the child had written: one page replaced, the next one's text on disk, not yet renamed
+    assert [line.split()[0] for line in lines] == ["replaced", "pending"], lines
+    written = Path(lines[0].split(" ", 1)[1]).relative_to(repo).as_posix()
+    temp, target = (Path(part) for part in lines[1].split()[1:])
+    target_key = target.relative_to(repo).as_posix()
+    on_disk = pages(repo)
+    assert on_disk[written] == new[written] != old[written]
+    assert on_disk[target_key] == old[target_key] != new[target_key]
+    assert temp.read_bytes() == new[target_key]
+
+    # every page is the old or the new version, whole; no page is missing
+    assert set(old) <= set(on_disk) <= set(old) | set(new)
+    for key, data in sorted(on_disk.items()):
+        assert data in (old.get(key), new.get(key)), key
+        if key.startswith("docs/articles/"):
+            text = data.decode("utf-8")
+            meta, _body, _line = read_front_matter(text)
+            assert meta["title"] and meta["fingerprint"] == compute_fingerprint(text), key
+    # what is left of the interrupted write is a hidden temporary file, not a page
+    leftovers = [
+        p.relative_to(repo).as_posix()
+        for p in (repo / "docs").rglob("*")
+        if p.is_file() and p.suffix != ".md" and p.name.startswith(".")
+    ]
+    assert leftovers == [temp.relative_to(repo).as_posix()]
+    assert temp.suffix == ".tmp"  # Sphinx reads .md files only
+
+    # a new import finishes the job: the same pages as the uninterrupted one
+    report = _import(repo)
+    assert not report.protected
+    assert target_key in report.updated and written in report.unchanged
+    assert pages(repo) == new
 
 
 def test_two_imports_at_once_are_refused_with_a_clear_message(repo: Path) -> None:

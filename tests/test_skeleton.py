@@ -14,10 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
-    from sphinx_util import DOCS_DIR, REPO_ROOT, build, describe, html_files, make_project
+    from sphinx_util import REPO_ROOT, build, describe, html_files, make_project
 except ImportError:  # tests/ became a package
     from tests.sphinx_util import (
-        DOCS_DIR,
         REPO_ROOT,
         build,
         describe,
@@ -59,12 +58,11 @@ def _pages_with_script(outdir: Path) -> list[str]:
 
 
 @pytest.mark.sphinx
-def test_real_docs_build_strictly_in_french(tmp_path: Path) -> None:
-    result = build(DOCS_DIR, tmp_path / "html")
-    assert result.returncode == 0, describe(result)
-    index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+def test_real_docs_build_strictly_in_french(real_handbook) -> None:
+    html = real_handbook.html
+    index = (html / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in index
-    assert (tmp_path / "html" / "a-propos.html").is_file()
+    assert (html / "a-propos.html").is_file()
 
 
 @pytest.mark.sphinx

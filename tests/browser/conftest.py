@@ -11,7 +11,12 @@
   ``HANDBOOK_CHROMEDRIVER`` override them (set by the Makefile);
 * ``axe_source``: ``axe.min.js`` from the npm package ``axe-core``, in
   ``tests/browser/node_modules`` (installed by ``make browser-deps``, or here
-  with npm when it is missing).
+  with npm when it is missing);
+* ``axe_log``: what the accessibility audits met that axe-core could not
+  decide (its ``incomplete`` results), printed at the end of the run.
+
+Every test collected here gets the ``browser`` marker (registered in
+pyproject.toml): ``pytest -m "not browser"`` runs the other tests only.
 
 These tests never skip: when Chromium, its driver or npm is missing they
 fail with a French message saying how to install it (``make test`` installs
@@ -27,14 +32,10 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
-    from sphinx_util import DOCS_DIR, build, describe
-except ImportError:  # tests/browser is collected first: import through the repository root
-    from tests.sphinx_util import DOCS_DIR, build, describe
 
 BROWSER_DIR = Path(__file__).resolve().parent
 # Debian's Chromium and driver; the Makefile passes its CHROMIUM and
@@ -85,17 +86,31 @@ def _fail(message: str) -> None:
 
 
 # --------------------------------------------------------------------------
+# the ``browser`` marker
+# --------------------------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test of tests/browser, before ``-m`` selects the tests to run.
+
+    (A conftest's hook sees the items of the whole session: only those under
+    this directory are marked.)
+    """
+    for item in items:
+        if BROWSER_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# --------------------------------------------------------------------------
 # the handbook, built and served
 # --------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook, built strictly (and in parallel) into a temporary directory."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(DOCS_DIR, out, ["-j", "auto"])
-    assert result.returncode == 0, describe(result)
-    return out
+def site(real_handbook) -> Path:
+    """The real handbook, built strictly once per session (tests/conftest.py)."""
+    return real_handbook.html
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -189,3 +204,40 @@ def axe_source() -> str:
     if not AXE_JS.is_file():
         install_axe()
     return AXE_JS.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
+# axe-core's undecided results, reported at the end of the run
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class AxeLog:
+    """The axe-core audits run, and the ``incomplete`` results they met."""
+
+    audits: int = 0
+    #: one line per rule and page: allowed ones say why, the others fail their test
+    incomplete: list[str] = field(default_factory=list)
+
+
+_AXE_LOG = pytest.StashKey[AxeLog]()
+
+
+@pytest.fixture(scope="session")
+def axe_log(pytestconfig: pytest.Config) -> AxeLog:
+    return pytestconfig.stash.setdefault(_AXE_LOG, AxeLog())
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    log = config.stash.get(_AXE_LOG, None)
+    if log is None or not log.audits:
+        return
+    terminalreporter.section("axe-core : résultats non tranchés (incomplete)")
+    if not log.incomplete:
+        terminalreporter.write_line(f"aucun, sur {log.audits} audit(s) WCAG 2.1 A/AA")
+        return
+    terminalreporter.write_line(
+        f"{len(log.incomplete)} résultat(s) sur {log.audits} audit(s) WCAG 2.1 A/AA :"
+    )
+    for line in log.incomplete:
+        terminalreporter.write_line(line)

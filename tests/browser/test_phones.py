@@ -1,6 +1,7 @@
 """Reading the handbook on a phone: 390 px wide, no sideways scrolling, 16 px text.
 
-The phone layout (menus folded away) is also checked with axe-core.
+The phone layout (menus folded away) is checked with axe-core by
+test_accessibility.py, on every kind of page and in both colour modes.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import ARTICLE, HOME, THEME, axe_violations, describe_violations, open_page
+from browsing import ARTICLE, HOME, PHONE, THEME, emulate_screen, open_page, reset_screen
 from selenium.webdriver.remote.webdriver import WebDriver
 
-PHONE_WIDTH = 390  # CSS pixels (a current iPhone; most Android phones are 360-412)
-PHONE_HEIGHT = 844
+PHONE_WIDTH = PHONE.width  # CSS pixels (a current iPhone; most Android phones are 360-412)
+PHONE_HEIGHT = PHONE.height
 MIN_FONT_PX = 16
 
 PAGES = {"accueil": HOME, "thème": THEME, "article": ARTICLE}
@@ -23,14 +24,11 @@ PAGES = {"accueil": HOME, "thème": THEME, "article": ARTICLE}
 @pytest.fixture(scope="module")
 def phone(browser: WebDriver) -> Iterator[WebDriver]:
     """The browser emulating a phone screen (mobile viewport, 1 device pixel per CSS pixel)."""
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": PHONE_WIDTH, "height": PHONE_HEIGHT, "deviceScaleFactor": 1, "mobile": True},
-    )
+    emulate_screen(browser, PHONE)
     try:
         yield browser
     finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        reset_screen(browser)
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -62,7 +60,7 @@ return [...document.querySelectorAll("article.bd-article p")]
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_fits_a_phone_screen(
-    phone: WebDriver, base_url: str, axe_source: str, tmp_path: Path, name: str
+    phone: WebDriver, base_url: str, tmp_path: Path, name: str
 ) -> None:
     open_page(phone, base_url, PAGES[name])
     metrics = phone.execute_script(_OVERFLOW)
@@ -82,6 +80,3 @@ def test_page_fits_a_phone_screen(
     width, height = _png_size(screenshot.read_bytes())
     assert width == PHONE_WIDTH, f"{name} : capture de {width} px de large"
     assert height >= PHONE_HEIGHT // 2
-
-    violations = axe_violations(phone, axe_source)
-    assert not violations, f"{name} sur téléphone :\n" + describe_violations(violations)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import queue
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-__all__ = ["escape_theme_titles", "skip_node"]
+__all__ = ["escape_theme_titles", "skip_node", "sort_sitemap"]
 
 
 def escape_theme_titles(
@@ -31,3 +32,24 @@ def escape_theme_titles(
 def skip_node(self: Any, node: nodes.Node) -> None:
     """Visitor of a node that a builder does not show."""
     raise nodes.SkipNode
+
+
+def sort_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """Put sphinx-sitemap's queued URLs in a stable order before it writes ``sitemap.xml``.
+
+    Parallel writers add their pages to the queue in the order they finish,
+    so a ``-j 2`` build wrote the URLs in a different order each time
+    (caught by tests/test_determinism.py). Runs before sphinx-sitemap's own
+    ``build-finished`` handler (lower priority number).
+    """
+    links = getattr(app, "sitemap_links", None)
+    if exception is not None or links is None:
+        return
+    found = []
+    while True:
+        try:
+            found.append(links.get_nowait())
+        except queue.Empty:
+            break
+    for item in sorted(found, key=str):
+        links.put(item)
