@@ -19,8 +19,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +31,10 @@ from hypothesis import strategies as st
 
 try:
     from property_settings import property_settings
+    from sphinx_util import build, describe
 except ImportError:  # collected as the package ``tests``
     from tests.property_settings import property_settings
+    from tests.sphinx_util import build, describe
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/hostile"
@@ -88,25 +88,8 @@ def make_repo(root: Path, dumps: dict[str, str]) -> Path:
 
 def strict_build(root: Path) -> Path:
     out = root / "html"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            str(root / "docs"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build(root / "docs", out, ["-q"])
+    assert result.returncode == 0, describe(result)
     return out
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +36,11 @@ from handbook.convert.render import (
     render_block,
     render_page,
 )
+
+try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
+    from sphinx_util import build, describe
+except ImportError:  # tests/ became a package
+    from tests.sphinx_util import build, describe
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
 
@@ -421,25 +424,8 @@ def test_sphinx_build_of_hostile_pages(tmp_path: Path) -> None:
     for slug in slugs:
         (src / f"{slug}.md").write_text(render_page(_hostile_page(slug)), encoding="utf-8")
     out = tmp_path / "html"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            str(src),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build(src, out, ["-q"])
+    assert result.returncode == 0, describe(result)
 
     from bs4 import BeautifulSoup
 
