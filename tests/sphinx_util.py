@@ -24,6 +24,9 @@ PYPROJECT = REPO_ROOT / "pyproject.toml"
 
 # Same strictness as the Makefile's SPHINXOPTS.
 STRICT_OPTIONS = ("-W", "--keep-going", "-n")
+#: plain output whatever the environment (CI=true makes Sphinx colour it),
+#: so that tests can read Sphinx's messages
+PLAIN_OUTPUT = ("--no-color",)
 
 BUILD_TIMEOUT_S = 300
 CLI_TIMEOUT_S = 120
@@ -143,6 +146,7 @@ def build(
         "-b",
         builder,
         *STRICT_OPTIONS,
+        *PLAIN_OUTPUT,
         *extra_args,
         str(srcdir),
         str(outdir),

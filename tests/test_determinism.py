@@ -110,9 +110,11 @@ def parallel_build(real_handbook: HandbookBuild, tmp_path_factory: pytest.TempPa
     out = tmp_path_factory.mktemp("parallel") / "html-j2"
     result = build(docs, out, ["-j", "2"], env={"PYTHONHASHSEED": REAL_BUILD_HASH_SEED})
     assert result.returncode == 0, describe(result)
-    # a parallel build reads and writes chunks of documents, shown « first .. last »
+    # a parallel build reads and writes chunks of documents, shown « first .. last »;
+    # terminal control sequences (line erasing, colours under CI=true) removed
+    shown = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", result.stdout)
     for stage in ("reading sources", "writing output"):
-        assert re.search(rf"^{stage}\.\.\. \[\s*\d+%\] \S+ \.\. \S+$", result.stdout, re.M), (
+        assert re.search(rf"^{stage}\.\.\. \[\s*\d+%\] \S+ \.\. \S+$", shown, re.M), (
             f"{stage}: not in parallel\n{describe(result)}"
         )
     assert {
