@@ -112,8 +112,9 @@ def _orphans(root: Path, paths: list[Path], pages: dict[str, str]) -> list[str]:
     """
     imported = {display(path, root) for path in paths}
     orphans = []
-    for relative, page in _scan_pages(root).items():
-        if relative in pages or page.meta is None or page.text is None:
+    # only the pages the import did not just render (those are not orphans)
+    for relative, page in _scan_pages(root, skip=pages).items():
+        if page.meta is None or page.text is None:
             continue
         sources = page.meta.get("sources")
         if not isinstance(sources, list) or not sources:

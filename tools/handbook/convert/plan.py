@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,14 +43,18 @@ class _ScannedPage:
     meta: dict | None  # None when its front matter could not be read
 
 
-def _scan_pages(root: Path) -> dict[str, _ScannedPage]:
-    """The article pages already in the handbook, by path, each read and parsed once."""
+def _scan_pages(root: Path, skip: Container[str] = ()) -> dict[str, _ScannedPage]:
+    """The article pages already in the handbook, by path, each read and parsed once.
+
+    Pages whose repository-relative path is in ``skip`` are not read.
+    """
     found: dict[str, _ScannedPage] = {}
     folder = root / ARTICLES
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob("*.md")):
-        if path.name == "index.md":
+        relative = (ARTICLES / path.name).as_posix()
+        if path.name == "index.md" or relative in skip:
             continue
         text: str | None = None
         try:
@@ -61,9 +66,7 @@ def _scan_pages(root: Path) -> dict[str, _ScannedPage]:
             yaml.YAMLError,
         ):  # an unreadable page is reported by `handbook check`
             meta = None
-        found[(ARTICLES / path.name).as_posix()] = _ScannedPage(
-            text, meta if isinstance(meta, dict) else None
-        )
+        found[relative] = _ScannedPage(text, meta if isinstance(meta, dict) else None)
     return found
 
 
