@@ -33,7 +33,7 @@ AXE_PACKAGE := axe-core@4
 AXE_JS := tests/browser/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help html lint test test-long test-deps browser-deps serve linkcheck linkcheck-internal import check eval bench bench-large epub clean distclean
+.PHONY: help html lint test test-long test-deps browser-deps serve linkcheck linkcheck-internal import check eval model bench bench-large epub clean distclean
 
 help: ## Affiche cette aide
 	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
@@ -127,8 +127,11 @@ check: $(STAMP) ## Vérifie les pages, le glossaire, les thèmes et la synchro a
 linkcheck-internal: ## Vérifie les liens internes du manuel construit (hors ligne ; après make html)
 	$(VENV_PYTHON) tools/check_links.py $(BUILDDIR)/html
 
-eval: $(STAMP) ## Mesure la segmentation et le classement sur le corpus réel (précision, rappel)
+eval: $(STAMP) ## Mesure rôles des lignes, segmentation et classement (écrit eval/RESULTS.md)
 	$(VENV_PYTHON) tools/evaluate.py
+
+model: $(STAMP) ## Réentraîne le modèle des rôles de ligne depuis les annotations de tests/data
+	$(VENV_PYTHON) tools/train_roles.py
 
 bench: $(STAMP) ## Mesures de performance (environ 15 min) ; résultats dans bench/RESULTS.md
 	$(VENV_PYTHON) bench/run.py

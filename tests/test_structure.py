@@ -8,9 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from handbook.convert.model import Page
+from handbook.convert.model import (
+    Caption,
+    Credit,
+    Heading,
+    Line,
+    Page,
+    Paragraph,
+    Quote,
+    SeeAlso,
+)
 from handbook.convert.pipeline import analyse
-from handbook.convert.render import read_front_matter, render_page
+from handbook.convert.render import read_front_matter, render_block, render_page
 from handbook.convert.structure import structure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,3 +65,84 @@ def test_structure_fixture(name: str, raw: str, expected: str, tmp_path: Path) -
 
 def test_fixture_file_has_a_case_per_structure() -> None:
     assert len(CASES) >= 11
+
+
+# --------------------------------------------------------------------------
+# blocks from line roles (the roles are given here, as the model would)
+# --------------------------------------------------------------------------
+
+
+def _lines(*pairs: tuple[str, str]) -> tuple[Line, ...]:
+    return tuple(Line(n, text, role=role) for n, (role, text) in enumerate(pairs, start=1))
+
+
+def test_a_heading_with_nothing_under_it_is_a_paragraph_and_levels_nest() -> None:
+    blocks = structure(
+        _lines(
+            ("heading3", "Un intertitre trop profond"),
+            ("paragraph", "Un paragraphe."),
+            ("heading2", "Un intertitre vide"),
+            ("heading2", "Un intertitre suivi de texte"),
+            ("paragraph", "Du texte."),
+            ("heading2", "Un dernier intertitre, sans rien dessous"),
+        )
+    )
+    assert blocks == [
+        Heading("Un intertitre trop profond", 2),
+        Paragraph("Un paragraphe."),
+        Paragraph("Un intertitre vide"),
+        Heading("Un intertitre suivi de texte", 2),
+        Paragraph("Du texte."),
+        Paragraph("Un dernier intertitre, sans rien dessous"),
+    ]
+
+
+def test_attribution_before_or_after_a_quote_is_attached_to_it() -> None:
+    blocks = structure(
+        _lines(
+            ("quote", "« Nous avons tout changé. »"),
+            ("attribution", "Une directrice de la communication"),
+            ("attribution", "Un maire"),
+            ("quote", "« Nous écoutons les habitants. »"),
+        )
+    )
+    assert blocks == [
+        Quote("« Nous avons tout changé. »", "Une directrice de la communication"),
+        Quote("« Nous écoutons les habitants. »", "Un maire"),
+    ]
+    page = render_block(blocks[0])
+    assert page.startswith("::::{container} citation\n> « Nous avons tout changé. »")
+    assert ":::{container} attribution\nUne directrice de la communication\n:::" in page
+
+
+def test_see_also_items_are_one_list_under_their_label_not_headings() -> None:
+    blocks = structure(
+        _lines(
+            ("paragraph", "Fin de l’article."),
+            ("see_also_label", "À lire aussi"),
+            ("see_also", "Un autre article"),
+            ("see_also", "  • Encore un autre"),
+        )
+    )
+    assert blocks[1:] == [SeeAlso("À lire aussi", ("Un autre article", "Encore un autre"))]
+    assert render_block(blocks[1]) == (
+        ":::{container} voir-aussi\n**À lire aussi**\n\n- Un autre article\n- Encore un autre\n:::"
+    )
+
+
+def test_a_caption_repeated_on_the_next_line_is_shown_once(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text(
+        "Les jardins partagés de la ville s’agrandissent\n\n"
+        "La ville a inauguré samedi trois nouvelles parcelles cultivées par les habitants du quartier.\n\n"
+        "Les jardiniers devant la nouvelle parcelle\n\n"
+        "Les jardiniers devant la nouvelle parcelle\n\n"
+        "© Ville de Montauzan\n\n"
+        "Chaque parcelle est confiée à une association, qui organise des ateliers pour les écoles.\n",
+        encoding="utf-8",
+    )
+    result = analyse([dump], root=ROOT)
+    assert [(d.line, d.reason) for d in result.dropped] == [(7, "repeated-line")]
+    blocks = structure(result.articles[0].body)
+    assert Caption("Les jardiniers devant la nouvelle parcelle") in blocks
+    assert Credit("© Ville de Montauzan") in blocks

@@ -1,10 +1,13 @@
-"""Evaluate segmentation against the hand-written expectation of the corpus.
+"""Evaluate the converter against hand-written expectations (``make eval``).
 
-Run with ``make eval`` (or ``.venv/bin/python tools/evaluate.py``). Prints
-precision and recall of article boundaries (file + first line of every
-occurrence), exact-title accuracy of unique articles, and recall of the
-dropped lines the expectation lists. It is a measurement, not a test: the
-figures are written down in ``docs/fiabilite.md`` when they change.
+Prints, and writes to the tracked results file ``eval/RESULTS.md``:
+
+* the line-role model on data it was not fitted on (``tools/eval_roles.py``);
+* the whole pipeline on the real corpus: precision and recall of article
+  boundaries (file + first line of every occurrence), exact titles, dropped
+  lines the expectation lists, and themes.
+
+It is a measurement, not a test: nothing here is asserted.
 """
 
 from __future__ import annotations
@@ -24,7 +27,36 @@ def _spaces(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
+RESULTS = ROOT / "eval" / "RESULTS.md"
+
+
 def main() -> int:
+    import io
+    from contextlib import redirect_stdout
+
+    from eval_roles import report as roles_report
+
+    roles = roles_report(ROOT)
+    print(roles)
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        segmentation()
+    print(buffer.getvalue())
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(
+        "# Résultats de `make eval`\n\n"
+        "Écrit par `tools/evaluate.py` : ne pas modifier à la main.\n\n"
+        + roles
+        + "\n## Chaîne complète sur le corpus réel\n\n```text\n"
+        + buffer.getvalue()
+        + "```\n",
+        encoding="utf-8",
+    )
+    print(f"écrit : {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def segmentation() -> None:
     expected = yaml.safe_load(EXPECTED.read_text("utf-8"))
     result = analyse(default_sources(ROOT), root=ROOT)
     want = {
@@ -57,7 +89,6 @@ def main() -> int:
     for file, line, reason in sorted(drops_want - drops_got):
         print(f"  ÉCART NON SIGNALÉ : {file}:{line} ({reason})")
     evaluate_themes()
-    return 0
 
 
 def evaluate_themes() -> None:

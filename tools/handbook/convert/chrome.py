@@ -1,14 +1,15 @@
 """Stage 2, chrome: drop site furniture, cut the rest into blocks, pick a mode.
 
 Site chrome is what a source profile (``docs/_data/source-profiles.yaml``)
-or a ``chrome`` correction names; each dropped line goes to the report with
-the rule that dropped it. What remains is cut into *blocks* (runs of
+or a ``chrome`` correction names, and, on any site, what the line-role model
+(stage ``label``) recognised as chrome; each dropped line goes to the report
+with the rule that dropped it. What remains is cut into *blocks* (runs of
 non-blank lines), and the file's reading mode is chosen from its shapes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -18,6 +19,7 @@ from . import shapes
 from .model import Dropped, Line, SourceText
 
 CORRECTION_RULE = "sources/corrections.yaml (chrome)"
+MODEL_RULE = "modèle des rôles de ligne : habillage de site (menu, lien, bandeau, pied de page…)"
 REPEAT_RATIO = 92  # two lines at least this similar (0-100) are "the same title"
 
 
@@ -75,6 +77,12 @@ def prepare(
             dropped.append(
                 Dropped(source.path, line.number, line.text, "site-chrome", CORRECTION_RULE)
             )
+        elif rule is None and line.role == "chrome" and _category_line(content, index):
+            # a rubric line just before « Publié le »: the article's category (tags)
+            content[index] = replace(line, role="byline")
+        elif rule is None and line.role == "chrome" and not _profile_shape(line, profiles):
+            chrome_numbers.add(line.number)
+            dropped.append(Dropped(source.path, line.number, line.text, "site-chrome", MODEL_RULE))
         elif rule is not None:
             chrome_numbers.add(line.number)
             dropped.append(
@@ -96,13 +104,14 @@ def prepare(
         index += 1
     blocks: list[Block] = []
     current: list[Line] = []
+    kept = {line.number: line for line in content}
     for line in source.lines:
         if line.blank or line.number in chrome_numbers:
             if current:
                 blocks.append(Block(current))
                 current = []
         else:
-            current.append(line)
+            current.append(kept[line.number])
     if current:
         blocks.append(Block(current))
     if any(profiles.feed_footer.match(shapes.clean(t)) for t in texts):
@@ -112,6 +121,26 @@ def prepare(
     else:
         mode = "blog"
     return PreparedFile(source, blocks, dropped, mode, profile_ids)
+
+
+CATEGORY_MAX_WORDS = 6
+
+
+def _category_line(content: list[Line], index: int) -> bool:
+    text = shapes.clean(content[index].text)
+    following = content[index + 1] if index + 1 < len(content) else None
+    return (
+        following is not None
+        and bool(shapes.PUBLISHED.match(following.text))
+        and len(shapes.words(text)) <= CATEGORY_MAX_WORDS
+        and not shapes.ends_sentence(text)
+    )
+
+
+def _profile_shape(line: Line, profiles: Profiles) -> bool:
+    """A feed footer or an HTML title line: the profiles' rules use it to cut articles."""
+    text = shapes.clean(line.text)
+    return bool(profiles.feed_footer.match(text) or profiles.html_title.match(text))
 
 
 def _chrome_rule(text: str, rules: tuple[ChromeRule, ...]) -> ChromeRule | None:

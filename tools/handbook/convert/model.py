@@ -15,10 +15,17 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a decoded source file (1-based number, no line end)."""
+    """One line of a decoded source file (1-based number, no line end).
+
+    ``role`` and ``starts`` are the line-role model's decision (stage
+    ``label``): empty and False before it runs. They do not take part in
+    comparisons: two lines are equal when their number and text are.
+    """
 
     number: int
     text: str
+    role: str = field(default="", compare=False)
+    starts: bool = field(default=False, compare=False)  # an article starts on this line
 
     @property
     def blank(self) -> bool:
@@ -33,6 +40,26 @@ class SourceText:
     path: str  # repository-relative POSIX path when inside the repository
     encoding: str
     lines: tuple[Line, ...]
+
+
+# --------------------------------------------------------------------------
+# label
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LineLabel:
+    """What the model decided for one non-blank line."""
+
+    number: int
+    role: str
+    start: bool  # an article starts on this line
+    confidence: float  # marginal probability of the chosen label (0–1)
+    alternative: str  # the runner-up label, e.g. "B-title" or "paragraph"
+
+    @property
+    def label(self) -> str:
+        return f"B-{self.role}" if self.start else self.role
 
 
 # --------------------------------------------------------------------------
@@ -164,6 +191,7 @@ class ListBlock:
 @dataclass(frozen=True)
 class Quote:
     text: str  # may hold several lines joined with "\n"
+    attribution: str = ""  # who said it (a line of its own in the source)
 
 
 @dataclass(frozen=True)
@@ -193,6 +221,14 @@ class Byline:
 
 
 @dataclass(frozen=True)
+class SeeAlso:
+    """A « Voir aussi » block: its label line (if any) and its items."""
+
+    label: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Facts:
     pairs: tuple[tuple[str, str], ...]  # key–value fact sheet
 
@@ -212,6 +248,7 @@ Block = (
     | Caption
     | Credit
     | Byline
+    | SeeAlso
     | Facts
     | Timetable
 )
@@ -234,3 +271,5 @@ class Analysis:
     segments: tuple[Segment, ...]
     articles: tuple[Article, ...]
     dropped: tuple[Dropped, ...]
+    #: the line-role model's decision for every non-blank line, by file
+    labels: dict[str, tuple[LineLabel, ...]] = field(default_factory=dict)

@@ -2,17 +2,19 @@
 
 1. read       ``read.read_source``: bytes -> decoded lines, for every file
               first (a bad file stops everything before any output)
-2. chrome     ``chrome.prepare``: site chrome to the report, lines to blocks
-3. segment    ``segment.segment_file``: blocks -> article occurrences
-4. dedupe     ``dedupe``: occurrences -> unique articles with provenance
-5. correct    ``correct``: the instructors' corrections (ignore, retitle)
-6. plan       ``plan``: each article's page path, themes chosen by hand
-7. classify   ``classify``: article -> course theme with reasons
-8. structure  ``structure``: article lines -> typed blocks
-9. render     ``render``: blocks -> MyST page (the escaping boundary)
-10. write     ``write``: pages -> files, atomically and incrementally
+2. label      ``label.label_lines``: the role of every line, and where
+              articles start (a CRF learned from annotated dumps)
+3. chrome     ``chrome.prepare``: site chrome to the report, lines to blocks
+4. segment    ``segment.segment_file``: blocks -> article occurrences
+5. dedupe     ``dedupe``: occurrences -> unique articles with provenance
+6. correct    ``correct``: the instructors' corrections (ignore, retitle)
+7. plan       ``plan``: each article's page path, themes chosen by hand
+8. classify   ``classify``: article -> course theme with reasons
+9. structure  ``structure``: article lines, with their roles -> typed blocks
+10. render    ``render``: blocks -> MyST page (the escaping boundary)
+11. write     ``write``: pages -> files, atomically and incrementally
 
-:func:`analyse` runs 1–4, :func:`full_analysis` 1–7, :func:`run_import` all.
+:func:`analyse` runs 1–5, :func:`full_analysis` 1–8, :func:`run_import` all.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from ..common.layout import DROPPED_REPORT, PROFILES_FILE, SOURCES, display
 from ..data.corrections import Corrections, load_corrections
 from ..data.profiles import Profiles, load_profiles
 from ..data.themes import load_taxonomy
-from . import chrome, dedupe, read, segment
+from . import chrome, dedupe, label, read, segment
 from .classify import MANUAL_PAGE_REASON, classify_articles
 from .correct import apply_to_articles
 from .model import Analysis, Dropped, Page, Segment
@@ -54,21 +56,24 @@ def analyse(
         profiles = load_profiles(root / PROFILES_FILE, PROFILES_FILE.as_posix())
     # 1. read (every file first, so a bad file stops everything before any output)
     sources = [read.read_source(path, root=root, max_bytes=max_bytes) for path in paths]
-    # 2. chrome
+    # 2. label
+    corpus = label.corpus_counts(sources)
+    labels = {source.path: label.label_lines(source, corpus) for source in sources}
+    sources = [label.with_roles(source, labels[source.path]) for source in sources]
+    # 3. chrome
     prepared = [chrome.prepare(source, profiles, fixes) for source in sources]
-    # 3. segment
-    context = segment.CorpusContext.build(prepared)
+    # 4. segment
     segments: list[Segment] = []
     dropped: list[Dropped] = []
     for item in prepared:
-        result = segment.segment_file(item, context, profiles, fixes)
+        result = segment.segment_file(item, profiles, fixes)
         segments.extend(result.segments)
         dropped.extend(result.dropped)
-    # 4. dedupe
+    # 5. dedupe
     articles, duplicates = dedupe.merge_groups(dedupe.group_segments(segments))
     dropped.extend(duplicates)
     dropped.sort(key=lambda d: (d.file, d.line))
-    return Analysis(tuple(sources), tuple(segments), tuple(articles), tuple(dropped))
+    return Analysis(tuple(sources), tuple(segments), tuple(articles), tuple(dropped), labels)
 
 
 def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, list[str]]:

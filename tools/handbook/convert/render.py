@@ -30,6 +30,7 @@ from .model import (
     Paragraph,
     Question,
     Quote,
+    SeeAlso,
     Timetable,
 )
 
@@ -48,6 +49,10 @@ __all__ = [
 
 CAPTION_CLASS = "legende"
 CREDIT_CLASS = "credit"
+QUOTE_CLASS = "citation"
+ATTRIBUTION_CLASS = "attribution"
+SEE_ALSO_CLASS = "voir-aussi"
+SEE_ALSO_LABEL = "Voir aussi"  # shown when the source's block has no label line
 _EMPTY = "\u2014"  # shown for a blank term or value of a definition list
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -269,7 +274,19 @@ class _Renderer:
                     if lines:
                         lines.append(">")  # a paragraph break inside the quote
                     lines.extend("> " + line for line in para.split("\n"))
-                return "\n".join(lines)
+                quote = "\n".join(lines)
+                attribution = _container(ATTRIBUTION_CLASS, block.attribution)
+                if not attribution:
+                    return quote
+                # the quotation and who said it, kept together (nested container)
+                return f"::::{{container}} {QUOTE_CLASS}\n{quote}\n\n{attribution}\n::::"
+            case SeeAlso():
+                items = [escape_with_links(item) for item in block.items]
+                listed = "\n".join(_indent(i, "- ", "  ") for i in items if i)
+                label = escape_inline(block.label, wrapped=True, single_line=True)
+                label = f"**{label or SEE_ALSO_LABEL}**"
+                inner = f"{label}\n\n{listed}" if listed else label
+                return f":::{{container}} {SEE_ALSO_CLASS}\n{inner}\n:::"
             case Question():
                 text = escape_inline(block.text, wrapped=True)
                 return f"**{text}**" if text else ""

@@ -1,11 +1,20 @@
-"""Stage 4, structure: an article's lines -> typed blocks.
+"""Stage 9, structure: an article's lines, with their roles, -> typed blocks.
 
-Recognises, from the shape of lines only: section headings (including
-upper-case session headings such as ``ATELIER 1 : …``), bullet and numbered
-lists, quotations (``« … »`` lines and ``>`` lines), interviews (questions
-and ``Prénom : “…`` answers), captions and credits, bylines and the
-``Publié le`` line, key–value fact sheets and timetables. Paragraph text is
-never rewritten: each block keeps its lines, in order.
+The role of each line was decided by the line-role model (stage ``label``);
+this stage only groups lines into blocks and keeps the page well formed:
+
+* each paragraph line is its own paragraph (separate lines stay separate);
+* consecutive list items form one list, « Voir aussi » items one block
+  under their label, fact-sheet lines one definition list, timetable lines
+  one timetable;
+* a quotation's attribution is attached to it;
+* headings are nested by level (never deeper than one below the previous
+  heading) and a heading with nothing under it before the next heading of
+  the same or a higher level is shown as a paragraph: a mistaken heading
+  never makes an empty section.
+
+Text is never rewritten: each block keeps its lines' text (list markers
+and the ``Label :`` of fact lines are shown by the markup instead).
 """
 
 from __future__ import annotations
@@ -26,209 +35,167 @@ from .model import (
     Paragraph,
     Question,
     Quote,
+    SeeAlso,
     Timetable,
 )
 
 ANSWER = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)\s?:\s*(?=[“\"«])")
-FACT = re.compile(r"^\s*(?P<key>[A-ZÀ-Ý][\w'’ -]{0,30}?)\s?:\s+(?P<value>\S.*)$")
-CALL_TO_ACTION = re.compile(
-    r"^\s*(?:voir|voici|téléchargez|télécharger|cliquez|découvrez|retrouvez|inscrivez|consultez|lire)\b",
-    re.I,
-)
-CAPTION_LEAD = re.compile(r"^\s*(?:photo|capture|image|illustration|vidéo|video)\b", re.I)
-QUOTE_LINE = re.compile(r"^\s*[«“\"].*[»”\"]\s*$")
+FACT = re.compile(r"^\s*(?P<key>[^:]{1,40}?)\s?:\s+(?P<value>\S.*)$")
+TIME_ENTRY = re.compile(r"^\s*(?P<time>\d{1,2}\s?[hH]\s?\d{0,2}(?:\s?[-–—à]\s?\d{1,2}\s?[hH]\s?\d{0,2})?)\s*(?:[-–—:,]\s*)?(?P<rest>.*)$")  # fmt: skip
 BLOCKQUOTE = re.compile(r"^\s*>\s?")
-
-
-def group_lines(lines: tuple[Line, ...]) -> list[list[Line]]:
-    """Runs of consecutive line numbers (a blank or dropped line separates them)."""
-    groups: list[list[Line]] = []
-    for line in lines:
-        if groups and line.number == groups[-1][-1].number + 1:
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return groups
+HEADING_LEVELS = {"title": 2, "heading2": 2, "heading3": 3, "heading4": 4}
 
 
 def structure(lines: tuple[Line, ...], authors: tuple[str, ...] = ()) -> list[Block]:
-    groups = group_lines(lines)
-    interview = sum(1 for line in lines if ANSWER.match(line.text)) >= 2
+    """The blocks of an article body whose lines carry their roles."""
+    del authors  # bylines are lines with the role "byline"
     blocks: list[Block] = []
     index = 0
-    while index < len(groups):
-        group = groups[index]
-        following = groups[index + 1] if index + 1 < len(groups) else None
-        # Timetable: "7h50" alone, then its paragraph; consecutive pairs form one table.
-        if len(group) == 1 and shapes.TIME.match(group[0].text) and following:
+    while index < len(lines):
+        line = lines[index]
+        role = line.role or "paragraph"
+        text = shapes.clean(line.text)
+        if not text:
+            index += 1
+            continue
+        if role in HEADING_LEVELS:
+            blocks.append(Heading(text, HEADING_LEVELS[role]))
+        elif role == "list_item":
+            items: list[str] = []
+            numbered = shapes.NUMBERED.match(line.text)
+            while index < len(lines) and lines[index].role == "list_item":
+                items.append(_item_text(lines[index].text))
+                index += 1
+            start = int(numbered[1]) if numbered else 1
+            blocks.append(ListBlock(tuple(items), ordered=bool(numbered), start=start))
+            continue
+        elif role in ("see_also", "see_also_label"):
+            label = text if role == "see_also_label" else ""
+            index += role == "see_also_label"
             entries = []
-            while (
-                index + 1 < len(groups)
-                and len(groups[index]) == 1
-                and shapes.TIME.match(groups[index][0].text)
-            ):
-                entries.append((shapes.clean(groups[index][0].text), _join(groups[index + 1])))
-                index += 2
-            blocks.append(Timetable(tuple(entries)))
+            while index < len(lines) and lines[index].role == "see_also":
+                entries.append(_item_text(lines[index].text))
+                index += 1
+            blocks.append(SeeAlso(label, tuple(entries)))
             continue
-        blocks.extend(_group_blocks(group, following, interview, authors))
-        index += 1
-    return _merge_lists(blocks)
-
-
-def _join(lines: list[Line]) -> str:
-    return "\n".join(shapes.clean(line.text) for line in lines)
-
-
-def _group_blocks(
-    group: list[Line], following: list[Line] | None, interview: bool, authors: tuple[str, ...]
-) -> list[Block]:
-    texts = [line.text for line in group]
-    if len(group) == 1:
-        return [_single(texts[0], following, interview, authors)]
-    if len(group) >= 3 and all(FACT.match(t) and not shapes.BULLET.match(t) for t in texts):
-        pairs = []
-        for text in texts:
-            match = FACT.match(text)
-            assert match is not None
-            pairs.append((match["key"].strip(), match["value"].strip()))
-        return [Facts(tuple(pairs))]
-    # A mixed run: split it line by line into lists, quotes, metadata and text.
-    out: list[Block] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            out.append(Paragraph("\n".join(pending)))
-            pending.clear()
-
-    for position, text in enumerate(texts):
-        clean = shapes.clean(text)
-        bullet = shapes.BULLET.match(text)
-        numbered = shapes.NUMBERED.match(text)
-        published = shapes.PUBLISHED.match(text)
-        if bullet:
-            flush()
-            out.append(ListBlock((shapes.clean(text[bullet.end() :]),)))
-        elif numbered:
-            flush()
-            out.append(
-                ListBlock(
-                    (shapes.clean(text[numbered.end() :]),), ordered=True, start=int(numbered[1])
-                )
-            )
-        elif BLOCKQUOTE.match(text):
-            flush()
-            out.append(Quote(shapes.clean(BLOCKQUOTE.sub("", text, count=1))))
-        elif published and position + 1 < len(texts) and not published["rest"].strip():
-            flush()
-            pending_date = shapes.clean(texts[position + 1])
-            if shapes.parse_french_date(pending_date):
-                out.append(Byline(f"{clean} {pending_date}"))
-                texts[position + 1] = ""  # consumed
+        elif role == "quote":
+            blocks.append(Quote(shapes.clean(BLOCKQUOTE.sub("", line.text, count=1))))
+        elif role == "attribution":
+            previous = blocks[-1] if blocks else None
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if isinstance(previous, Quote) and not previous.attribution:
+                blocks[-1] = Quote(previous.text, text)
+            elif following is not None and following.role == "quote":
+                quote = shapes.clean(BLOCKQUOTE.sub("", following.text, count=1))
+                blocks.append(Quote(quote, text))
+                index += 1
             else:
-                out.append(Byline(clean))
-        elif not clean:
+                blocks.append(Byline(text))
+        elif role == "caption":
+            blocks.append(Caption(text))
+        elif role == "credit":
+            blocks.append(Credit(text))
+        elif role in ("byline", "date"):
+            published = shapes.PUBLISHED.match(text)
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if (
+                published
+                and not published["rest"].strip()
+                and following is not None
+                and shapes.parse_french_date(following.text)
+            ):  # « Publié le : » then the date on its own line: one metadata line
+                blocks.append(Byline(f"{text} {shapes.clean(following.text)}"))
+                index += 2
+                continue
+            blocks.append(Byline(text))
+        elif role == "question":
+            blocks.append(Question(text))
+        elif role == "answer":
+            answer = ANSWER.match(text)
+            blocks.append(Answer(text, answer["who"] if answer else None))
+        elif role == "fact" and not _in_run(lines, index, "fact"):
+            blocks.append(Paragraph(text))  # one « Label : value » line alone is a sentence
+        elif role == "fact":
+            pairs = []
+            while index < len(lines) and lines[index].role == "fact":
+                match = FACT.match(shapes.clean(lines[index].text))
+                if match is None:
+                    break
+                pairs.append((match["key"].strip(), match["value"].strip()))
+                index += 1
+            if pairs:
+                blocks.append(Facts(tuple(pairs)))
+                continue
+            blocks.append(Paragraph(text))
+        elif role == "timetable":
+            entries_: list[tuple[str, str]] = []
+            while index < len(lines) and lines[index].role == "timetable":
+                entry = shapes.clean(lines[index].text)
+                match = TIME_ENTRY.match(entry)
+                nxt = lines[index + 1] if index + 1 < len(lines) else None
+                if match and not match["rest"] and nxt is not None and nxt.role != "timetable":
+                    # "7h50" alone, then what happens at 7h50
+                    entries_.append((match["time"], shapes.clean(nxt.text)))
+                    index += 2
+                elif match and match["rest"]:
+                    entries_.append((match["time"].strip(), match["rest"]))
+                    index += 1
+                else:
+                    entries_.append(("", entry))
+                    index += 1
+            blocks.append(Timetable(tuple(entries_)))
             continue
-        elif published or shapes.BYLINE.match(text) or shapes.COHORT.match(text):
-            flush()
-            out.append(Byline(clean))
-        elif "©" in text or shapes.CREDIT.match(text):
-            flush()
-            out.append(Credit(clean))
-        elif position == 0 and _heading_lead(clean, texts):
-            out.append(Heading(clean, level=3))
-        elif position + 1 < len(texts) and _is_tag(clean, texts[position + 1]):
-            flush()
-            out.append(Byline(clean))
-        else:
-            pending.append(clean)
-    flush()
+        else:  # paragraph, and any role a page has no place for
+            blocks.append(Paragraph(text))
+        index += 1
+    return _tidy_headings(blocks)
+
+
+def _in_run(lines: tuple[Line, ...], index: int, role: str) -> bool:
+    """Is the line at ``index`` next to another line of the same role?"""
+    before = index > 0 and lines[index - 1].role == role
+    after = index + 1 < len(lines) and lines[index + 1].role == role
+    return before or after
+
+
+def _item_text(text: str) -> str:
+    """A list item without its marker (the list shows one)."""
+    bullet = shapes.BULLET.match(text)
+    if bullet:
+        return shapes.clean(text[bullet.end() :])
+    numbered = shapes.NUMBERED.match(text)
+    if numbered:
+        return shapes.clean(text[numbered.end() :])
+    return shapes.clean(text)
+
+
+def _tidy_headings(blocks: list[Block]) -> list[Block]:
+    """Headings nested by level; a heading with an empty section becomes a paragraph."""
+    out = _nest(list(blocks))
+    # an empty section: the next block is a heading of the same or a higher level, or nothing
+    changed = True
+    while changed:
+        changed = False
+        for index, block in enumerate(out):
+            if not isinstance(block, Heading):
+                continue
+            following = out[index + 1] if index + 1 < len(out) else None
+            if following is None or (
+                isinstance(following, Heading) and following.level <= block.level
+            ):
+                out[index] = Paragraph(block.text)
+                changed = True
+        out = _nest(out)
     return out
 
 
-def _heading_lead(text: str, texts: list[str]) -> bool:
-    """First line of a run used as its heading: ``Accueil`` / ``Le contexte :``."""
-    if len(texts) < 2 or shapes.BULLET.match(texts[1]) or shapes.NUMBERED.match(texts[1]):
-        return False
-    if len(shapes.words(text)) > 12:
-        return False
-    follower = shapes.clean(texts[1])
-    if shapes.PUBLISHED.match(follower):
-        return False
-    single_word = len(shapes.words(text)) == 1 and text[:1].isupper() and text[-1:].isalnum()
-    return (shapes.is_title_shaped(text) or text.endswith(":") or single_word) and len(
-        follower
-    ) > len(text)
-
-
-def _is_tag(text: str, next_text: str) -> bool:
-    """A short category line right before ``Publié le``."""
-    return bool(shapes.PUBLISHED.match(next_text)) and len(shapes.words(text)) <= 6
-
-
-def _single(
-    text: str, following: list[Line] | None, interview: bool, authors: tuple[str, ...]
-) -> Block:
-    clean = shapes.clean(text)
-    bullet = shapes.BULLET.match(text)
-    numbered = shapes.NUMBERED.match(text)
-    if bullet:
-        return ListBlock((shapes.clean(text[bullet.end() :]),))
-    if numbered:
-        return ListBlock(
-            (shapes.clean(text[numbered.end() :]),), ordered=True, start=int(numbered[1])
-        )
-    if BLOCKQUOTE.match(text):
-        return Quote(shapes.clean(BLOCKQUOTE.sub("", text, count=1)))
-    if shapes.BYLINE.match(text) or shapes.SHORT_BYLINE.match(text) or shapes.COHORT.match(text):
-        return Byline(clean)
-    if clean in authors:
-        return Byline(clean)  # a signature
-    if "©" in text or shapes.CREDIT.match(text):
-        return Credit(clean)
-    answer = ANSWER.match(text)
-    if answer and interview:
-        return Answer(text=clean, speaker=answer["who"])
-    if interview and clean.endswith("?"):
-        return Question(clean)
-    if QUOTE_LINE.match(clean):
-        return Quote(clean)
-    if shapes.is_person_name(clean) or CAPTION_LEAD.match(clean):
-        return Caption(clean)
-    if shapes.SESSION_HEADING.match(clean) and shapes.is_all_caps(clean.split(":")[0]):
-        return Heading(clean, level=2)
-    if (
-        shapes.is_title_shaped(clean)
-        and following is not None
-        and not clean.endswith("!")  # an exclamation is a sentence, not a heading
-        and not shapes.BYLINE.match(
-            following[0].text
-        )  # the last line before "Propos recueillis par"
-        and not CALL_TO_ACTION.match(clean)
-        and not _short_key_value(clean)
-    ):
-        return Heading(clean, level=2)
-    return Paragraph(clean)
-
-
-def _short_key_value(text: str) -> bool:
-    """``Intervenant : …``: a label of one to three words, then a colon."""
-    match = FACT.match(text)
-    return match is not None and len(shapes.words(match["key"])) <= 3
-
-
-def _merge_lists(blocks: list[Block]) -> list[Block]:
-    """Adjacent one-item lists of the same kind become one list."""
-    merged: list[Block] = []
-    for block in blocks:
-        previous = merged[-1] if merged else None
-        if (
-            isinstance(block, ListBlock)
-            and isinstance(previous, ListBlock)
-            and previous.ordered == block.ordered
-        ):
-            merged[-1] = ListBlock(previous.items + block.items, previous.ordered, previous.start)
-        else:
-            merged.append(block)
-    return merged
+def _nest(blocks: list[Block]) -> list[Block]:
+    """No heading deeper than one level below the previous heading."""
+    level = 1
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            nested = min(block.level, level + 1)
+            if nested != block.level:
+                blocks[index] = Heading(block.text, nested)
+            level = nested
+    return blocks

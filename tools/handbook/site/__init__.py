@@ -31,8 +31,15 @@ from .. import __version__
 from . import collector, generate, html
 from .directives import ThemeGridDirective
 from .glossary_links import BacklinksDirective, backlinks_placeholder
+from .search import STATIC_DIR
 
 __all__ = ["setup"]
+
+
+def _add_static(app: Sphinx) -> None:
+    """The handbook's own style sheet (line roles: captions, credits, quotations)."""
+    if str(STATIC_DIR) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC_DIR))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -49,6 +56,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("handbook.site.descriptions")
     app.connect("builder-inited", lambda app: collector.init_env(app.env), priority=400)
     app.connect("builder-inited", generate.builder_inited)
+    app.connect("builder-inited", _add_static)
+    app.add_css_file("handbook.css")
     app.add_env_collector(collector.ArticleCollector)
     app.add_transform(collector.ArticleTransform)
     app.connect("doctree-resolved", collector.fill_backlinks)
