@@ -136,6 +136,8 @@ class ThemeChoice:
     reasons: tuple[str, ...]
     runner_up: tuple[str, float] | None
     source: str  # "auto" or "manual"
+    #: 0 (a tie with the runner-up) to 1 (no other theme is close); 1 for a person's choice
+    confidence: float = 0.0
 
 
 # --------------------------------------------------------------------------
