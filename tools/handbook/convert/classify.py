@@ -135,6 +135,8 @@ class _Counts:
     """Weighted feature counts of one text, with what reasons need."""
 
     counts: dict[str, float] = field(default_factory=dict)
+    #: the part of ``counts`` found in the title
+    titled: dict[str, float] = field(default_factory=dict)
     #: feature -> [occurrences in the title, occurrences elsewhere]
     where: dict[str, list[int]] = field(default_factory=dict)
     #: feature -> the words as first written in the text
@@ -142,6 +144,8 @@ class _Counts:
 
     def add(self, feature: str, weight: float, in_title: bool, surface: str) -> None:
         self.counts[feature] = self.counts.get(feature, 0.0) + weight
+        if in_title:
+            self.titled[feature] = self.titled.get(feature, 0.0) + weight
         place = self.where.setdefault(feature, [0, 0])
         place[0 if in_title else 1] += 1
         self.surface.setdefault(feature, surface)
@@ -173,7 +177,7 @@ def _count_text(counts: _Counts, text: str, weight: float, phrases: _Phrases, ti
         stems_ = [s for s, _a, _b in clause]
         for index, (value, start, end) in enumerate(clause):
             counts.add(value, weight, title, text[start:end])
-            if index + 1 < len(clause):
+            if index + 1 < len(clause) and clause[index + 1][0] != value:
                 nxt = clause[index + 1]
                 counts.add(f"{value} {nxt[0]}", weight * PHRASE_WEIGHT, title, text[start : nxt[2]])
             # a known pair with one word in between (« communication publique de crise »)
@@ -333,10 +337,13 @@ class Model:
         return found
 
     def vector(self, counts: _Counts) -> Vector:
-        vector = {
-            f: (1.0 + math.log(c)) * self.idf.get(f, self._unknown_idf) if c >= 1 else c
-            for f, c in counts.counts.items()
-        }
+        """TF-IDF: the title's weight counts in full, the rest grows as a logarithm."""
+        vector = {}
+        for feature, total in counts.counts.items():
+            titled = counts.titled.get(feature, 0.0)
+            rest = total - titled
+            tf = titled + ((1.0 + math.log(rest)) if rest >= 1 else rest)
+            vector[feature] = tf * self.idf.get(feature, self._unknown_idf)
         norm = _norm(vector)
         return {f: v / norm for f, v in vector.items()} if norm else vector
 
