@@ -44,6 +44,7 @@ def article_record(article: Any, page: str) -> dict[str, Any]:
             ),
             "source": choice.source,
             "confidence": choice.confidence,
+            "also": choice.also,
         }
     return {
         "slug": article.slug,
@@ -170,6 +171,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"  - {reason}")
     if choice.runner_up:
         print(f"Deuxième thème : {choice.runner_up[0]} (score {choice.runner_up[1]:g}).")
+    if choice.also:
+        print(f"À lire aussi dans le thème : {choice.also} (la page reste dans son thème).")
     if choice.confidence < LOW_CONFIDENCE:
         print("Placement peu sûr : un autre thème est presque aussi proche, à vérifier.")
     print("Pour imposer un autre thème : sources/corrections.yaml, rubrique « theme ».")

@@ -31,6 +31,10 @@ classifier over French stems.
 * **Confidence.** ``1 - runner_up / winner`` of the two best scores, from 0
   (a tie) to 1 (no other theme is close); an article gets a theme even when
   nothing in it points to one (the first theme, confidence 0, flagged).
+* **A second theme.** When the runner-up comes close (confidence below
+  ``ALSO_CONFIDENCE``) with a real score of its own, it is the article's
+  ``also`` theme: the theme page lists the article under « À lire aussi »
+  (the article keeps one page, in its own theme).
 
 A theme chosen by a person always wins: the ``theme`` map of
 ``sources/corrections.yaml``, or the ``theme`` of a page edited by hand.
@@ -70,6 +74,9 @@ CENTROID_SHARE = 0.5
 MANUAL_EXAMPLE_WEIGHT = 2.0
 #: below this confidence, a placement is flagged for review
 LOW_CONFIDENCE = 0.15
+#: below this confidence, a runner-up scoring at least ALSO_MIN_SCORE is a second theme
+ALSO_CONFIDENCE = 0.15
+ALSO_MIN_SCORE = 5.0
 
 #: common French words (accents folded) that say nothing about a theme
 _STOPWORDS_TEXT = """
@@ -392,14 +399,20 @@ class Model:
         reasons = self._reasons(counts, vector, best_id, prototype, centroid)
         for item in self._nearest(vector, best_id, exclude):
             reasons.append(item)
+        runner_up = (runner[2], round(100 * max(runner[0], 0.0), 1)) if runner else None
+        confidence = round(min(max(confidence, 0.0), 1.0), 3)
+        also = None
+        if runner_up and confidence < ALSO_CONFIDENCE and runner_up[1] >= ALSO_MIN_SCORE:
+            also = runner_up[0]
         return ThemeChoice(
             id=theme.id,
             title=theme.title,
             score=round(100 * best_score, 1),
             reasons=tuple(reasons),
-            runner_up=(runner[2], round(100 * max(runner[0], 0.0), 1)) if runner else None,
+            runner_up=runner_up,
             source="auto",
-            confidence=round(min(max(confidence, 0.0), 1.0), 3),
+            confidence=confidence,
+            also=also,
         )
 
     def _reasons(

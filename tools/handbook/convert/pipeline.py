@@ -115,6 +115,8 @@ def render_all(plan: PagePlan) -> dict[str, str]:
         extra: dict[str, object] = {}
         if article.theme is not None and article.theme.reasons == (MANUAL_PAGE_REASON,):
             extra["theme_source"] = "manual"  # remembered even after the page is regenerated
+        elif article.theme is not None and article.theme.also:
+            extra["also_theme"] = article.theme.also  # « À lire aussi » on that theme's page
         page = Page(article=article, blocks=blocks, extra_meta=extra)
         pages[plan[article.slug].page_path] = render_page(page)
     return pages
