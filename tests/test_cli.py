@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,22 @@ def test_list_json_describes_every_article(listed: list[dict]) -> None:
         assert record["page"] == f"docs/articles/{record['slug']}.md"
         assert record["kept"] in record["occurrences"]
     assert len({r["slug"] for r in listed}) == len(listed)
+
+
+def test_list_json_gives_every_article_a_theme_with_a_confidence(listed: list[dict]) -> None:
+    per_theme = Counter(r["theme"]["id"] for r in listed if r["theme"])
+    for record in listed:
+        theme = record["theme"]
+        assert theme is not None, record["slug"]
+        assert {"id", "title", "score", "reasons", "runner_up", "source", "confidence"} <= set(
+            theme
+        )
+        assert isinstance(theme["confidence"], float)
+        assert 0.0 <= theme["confidence"] <= 1.0
+        assert theme["reasons"], record["slug"]
+        if theme["source"] == "auto" and per_theme[theme["id"]] > 1:
+            # the nearest articles already placed in the theme are named, in French
+            assert any(r.startswith("proche de l'article « ") for r in theme["reasons"])
 
 
 def test_list_table_counts_the_same_articles(listed: list[dict]) -> None:
@@ -309,13 +326,21 @@ def test_new_refuses_an_existing_slug_and_keeps_the_page(handbook: Path) -> None
 
 
 def test_explain_a_known_article(listed: list[dict]) -> None:
-    record = next(r for r in listed if r["theme"] and r["theme"]["source"] != "manual")
+    record = next(
+        r
+        for r in listed
+        if r["theme"]
+        and r["theme"]["source"] != "manual"
+        and any(reason.startswith("proche de l'article") for reason in r["theme"]["reasons"])
+    )
     result = run_handbook("explain", record["slug"], cwd=REPO_ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.startswith(f"« {record['title']} »\n")
     assert f"Thème : {record['theme']['title']} ({record['theme']['id']})" in result.stdout
     assert "parce que" in result.stdout
+    assert f"confiance {record['theme']['confidence']:.2f}" in result.stdout
+    assert "proche de l'article « " in result.stdout
 
 
 def test_explain_an_unknown_slug() -> None:

@@ -43,6 +43,8 @@ def article_record(article: Any, page: str) -> dict[str, Any]:
                 else None
             ),
             "source": choice.source,
+            "confidence": choice.confidence,
+            "also": choice.also,
         }
     return {
         "slug": article.slug,
@@ -142,6 +144,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from .convert.classify import LOW_CONFIDENCE
     from .convert.pipeline import full_analysis
 
     root = find_root()
@@ -160,11 +163,18 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if choice.source == "manual":
         print(f"Thème : {choice.title} ({choice.id}), choisi à la main : {choice.reasons[0]}.")
         return 0
-    print(f"Thème : {choice.title} ({choice.id}), score {choice.score:g}, parce que :")
+    print(
+        f"Thème : {choice.title} ({choice.id}), score {choice.score:g}, "
+        f"confiance {choice.confidence:.2f}, parce que :"
+    )
     for reason in choice.reasons:
         print(f"  - {reason}")
     if choice.runner_up:
         print(f"Deuxième thème : {choice.runner_up[0]} (score {choice.runner_up[1]:g}).")
+    if choice.also:
+        print(f"À lire aussi dans le thème : {choice.also} (la page reste dans son thème).")
+    if choice.confidence < LOW_CONFIDENCE:
+        print("Placement peu sûr : un autre thème est presque aussi proche, à vérifier.")
     print("Pour imposer un autre thème : sources/corrections.yaml, rubrique « theme ».")
     return 0
 

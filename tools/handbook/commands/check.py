@@ -102,6 +102,17 @@ def check_page(path: Path, shown: str, theme_ids: set[str]) -> tuple[list[Proble
                 "theme",
             )
         )
+    also = meta.get("also_theme")
+    if isinstance(also, str) and also and also not in theme_ids:
+        problems.append(
+            Problem(
+                shown,
+                keys.get("also_theme", 1),
+                f"thème « À lire aussi » inconnu « {also} ». Thèmes valides : "
+                f"{', '.join(sorted(theme_ids))}.",
+                "theme",
+            )
+        )
     body_lines = body.split("\n")
     for offset, line in enumerate(body_lines):
         number = body_line + offset

@@ -163,6 +163,10 @@ class ThemeChoice:
     reasons: tuple[str, ...]
     runner_up: tuple[str, float] | None
     source: str  # "auto" or "manual"
+    #: 0 (a tie with the runner-up) to 1 (no other theme is close); 1 for a person's choice
+    confidence: float = 0.0
+    #: a second theme the article serves almost as well (« À lire aussi »), or None
+    also: str | None = None
 
 
 # --------------------------------------------------------------------------

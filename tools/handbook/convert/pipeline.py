@@ -28,13 +28,21 @@ from ..common.errors import LockedError
 from ..common.frontmatter import fingerprint_differs
 from ..common.layout import DROPPED_REPORT, PROFILES_FILE, SOURCES, display
 from ..data.corrections import Corrections, load_corrections
+from ..data.glossary import load_glossary
 from ..data.profiles import Profiles, load_profiles
 from ..data.themes import load_taxonomy
 from . import chrome, dedupe, label, read, segment
-from .classify import MANUAL_PAGE_REASON, classify_articles
+from .classify import MANUAL_PAGE_REASON, classify_articles, page_example
 from .correct import apply_to_articles
 from .model import Analysis, Dropped, Page, Segment
-from .plan import PagePlan, PlannedPage, _scan_pages, hand_chosen_themes, plan_pages
+from .plan import (
+    PagePlan,
+    PlannedPage,
+    _scan_pages,
+    hand_chosen_themes,
+    placed_pages,
+    plan_pages,
+)
 from .render import render_page
 from .report import render_dropped_report
 from .structure import structure
@@ -90,7 +98,15 @@ def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, li
         )
     slugs_by_path = {plan[a.slug].page_path: a.slug for a in articles}
     manual = hand_chosen_themes(root, slugs_by_path, scanned)
-    classified = classify_articles(articles, load_taxonomy(root), fixes.themes, manual)
+    themes = load_taxonomy(root)
+    glossary = load_glossary(root, {t.id for t in themes})
+    placed = [
+        page_example(slug, meta, body, chosen)
+        for slug, meta, body, chosen in placed_pages(scanned, slugs_by_path)
+    ]
+    classified = classify_articles(
+        articles, themes, fixes.themes, manual, glossary=glossary, placed=placed
+    )
     plan = PagePlan(
         classified, {a.slug: PlannedPage(a, plan[a.slug].page_path) for a in classified}
     )
@@ -104,6 +120,8 @@ def render_all(plan: PagePlan) -> dict[str, str]:
         extra: dict[str, object] = {}
         if article.theme is not None and article.theme.reasons == (MANUAL_PAGE_REASON,):
             extra["theme_source"] = "manual"  # remembered even after the page is regenerated
+        elif article.theme is not None and article.theme.also:
+            extra["also_theme"] = article.theme.also  # « À lire aussi » on that theme's page
         page = Page(article=article, blocks=blocks, extra_meta=extra)
         pages[plan[article.slug].page_path] = render_page(page)
     return pages

@@ -190,3 +190,33 @@ def hand_chosen_themes(
         if isinstance(theme, str) and theme:
             chosen[slug] = theme
     return chosen
+
+
+def placed_pages(
+    scanned: dict[str, _ScannedPage], skip: Container[str]
+) -> list[tuple[str, dict, str, bool]]:
+    """The article pages with a theme outside ``skip`` (paths), for the classifier.
+
+    Each as ``(slug, front matter, MyST body, chosen by a person)``: a page
+    written by hand (no ``sources``), edited by hand, or marked
+    ``theme_source: manual`` holds a person's choice; any other page holds
+    the classifier's choice, kept.
+    """
+    found = []
+    for relative, page in scanned.items():
+        if relative in skip or page.text is None or page.meta is None:
+            continue
+        theme = page.meta.get("theme")
+        if not isinstance(theme, str) or not theme:
+            continue
+        try:
+            _meta, body, _line = read_front_matter(page.text)
+        except yaml.YAMLError:
+            continue
+        manual = (
+            page.meta.get("theme_source") == "manual"
+            or not page.meta.get("sources")
+            or fingerprint_differs(page.text, page.meta)
+        )
+        found.append((Path(relative).stem, page.meta, body, manual))
+    return found

@@ -88,6 +88,8 @@ class Article:
     sources: tuple[tuple[str, int, int], ...]
     lead: str
     theme_line: int
+    #: a second theme (front matter ``also_theme``): listed there under « À lire aussi »
+    also_theme: str = ""
 
     @property
     def sort_key(self) -> tuple:
@@ -107,6 +109,8 @@ class ThemePage:
     exercises: list[dict[str, str]] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)  # docnames, in order
+    #: articles of other themes that serve this one too (« À lire aussi »), in order
+    also: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -170,6 +174,7 @@ def read_article(path: Path, docname: str) -> tuple[Article, dict[str, int]]:
         sources=tuple(sources),
         lead=extract_lead(body),
         theme_line=key_lines(text).get("theme", 1),
+        also_theme=str(meta.get("also_theme") or "").strip(),
     )
     counts = Counter(shapes.stems(body))
     for stem in shapes.stems(article.title):
@@ -275,6 +280,10 @@ def build_manifest(
             if article.theme:
                 unknown[article.docname] = article.theme
             unthemed.articles.append(article.docname)
+    for article in sorted(by_doc.values(), key=lambda a: a.sort_key):
+        also = article.also_theme
+        if article.theme in pages and also in pages and also != article.theme:
+            pages[also].also.append(article.docname)
 
     vectors = _vectors({a.docname: counts for a, counts in articles})
     scores = all_pairs(vectors)

@@ -179,6 +179,15 @@ def theme_page(
         lines += [":::::", ""]
     else:
         lines += ["Aucun article n'est encore rangé dans ce thème.", ""]
+    if page.also:
+        lines += ["## À lire aussi", ""]
+        lines += ["Ces articles, rangés dans un autre thème, concernent aussi celui-ci.", ""]
+        for other in page.also:
+            article = manifest.articles[other]
+            home = manifest.themes.get(article.theme)
+            where = f" (thème : {inline(home.title)})" if home else ""
+            lines += [f"- {_doc_link(article.title, docname, other)}{where}"]
+        lines += [""]
     if page.exercises:
         lines += ["## Exercices", ""]
         for number, exercise in enumerate(page.exercises, 1):
