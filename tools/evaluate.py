@@ -35,9 +35,12 @@ def main() -> int:
     from contextlib import redirect_stdout
 
     from eval_roles import report as roles_report
+    from eval_themes import report as themes_report
 
     roles = roles_report(ROOT)
     print(roles)
+    themes = themes_report(ROOT)
+    print(themes)
     buffer = io.StringIO()
     with redirect_stdout(buffer):
         segmentation()
@@ -47,6 +50,8 @@ def main() -> int:
         "# Résultats de `make eval`\n\n"
         "Écrit par `tools/evaluate.py` : ne pas modifier à la main.\n\n"
         + roles
+        + "\n"
+        + themes
         + "\n## Chaîne complète sur le corpus réel\n\n```text\n"
         + buffer.getvalue()
         + "```\n",
@@ -89,6 +94,7 @@ def segmentation() -> None:
     for file, line, reason in sorted(drops_want - drops_got):
         print(f"  ÉCART NON SIGNALÉ : {file}:{line} ({reason})")
     evaluate_themes()
+    evaluate_synthetic()
 
 
 def evaluate_themes() -> None:
@@ -115,6 +121,28 @@ def evaluate_themes() -> None:
         ):
             print(f"  SERRÉ      {article.slug} : {got}{margin}, 2e {article.theme.runner_up[0]}")
     print(f"  bien classés : {right}/{len(plan.articles)}")
+
+
+def evaluate_synthetic(articles: int = 50, seed: int = 7) -> None:
+    """Exact titles found in a synthetic corpus (bench/synthetic.py), as the tests build it."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synthetic  # type: ignore[import-not-found]
+    from handbook.data.profiles import load_profiles
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        truth = synthetic.generate(root / "sources", articles, seed)
+        paths = sorted((root / "sources").glob("*.txt"))
+        profiles = load_profiles(ROOT / "docs/_data/source-profiles.yaml", "profils")
+        result = analyse(paths, root=root, profiles=profiles)
+    planted = set(truth.titles)
+    found = {a.title for a in result.articles}
+    print(f"\nCorpus synthétique ({articles} articles, graine {seed})")
+    print(
+        f"  articles trouvés : {len(result.articles)} ; titres exacts : {len(planted & found)}/{len(planted)}"
+    )
 
 
 if __name__ == "__main__":

@@ -25,6 +25,9 @@ __all__ = [
 FINGERPRINT_PREFIX = "sha256:"
 _KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 
+#: libyaml's safe loader when PyYAML was built with it (same result, faster)
+FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class FrontMatterError(ValueError, yaml.YAMLError):
     """The front matter of a page is unusable (unclosed, or not a mapping).
@@ -95,7 +98,7 @@ def read_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if split is None:
         return {}, text, 1
     lines, close = split
-    meta = yaml.safe_load("".join(lines[1:close])) or {}
+    meta = yaml.load("".join(lines[1:close]), Loader=FAST_SAFE_LOADER) or {}
     if not isinstance(meta, dict):
         raise FrontMatterError("l'en-tête doit être un dictionnaire de champs")
     return meta, "".join(lines[close + 1 :]), close + 2

@@ -1,5 +1,8 @@
 """Stage 3, dedupe: group the occurrences of one article, keep the most complete.
 
+A copy is dropped as a duplicate only if every line of it is also in the
+kept copy; otherwise it stays an article of its own (nothing is lost).
+
 Candidate pairs come from an inverted index of long body lines (a line of
 40+ characters, compared after folding), so the cost grows with the number
 of lines, not with the square of the number of articles. A candidate pair
@@ -80,8 +83,18 @@ def merge_groups(groups: list[list[Segment]]) -> tuple[list[Article], list[Dropp
     articles: list[Article] = []
     dropped: list[Dropped] = []
     used_slugs: set[str] = set()
-    for group in groups:
+    pending = [list(g) for g in groups]
+    while pending:
+        group = pending.pop(0)
         kept = max(group, key=lambda s: (_completeness(s), -group.index(s)))
+        # a copy holding a line the kept copy lacks is not a mere duplicate:
+        # dropping it would lose that line, so it becomes its own article
+        covered = {shapes.compare_key(kept.title)}
+        covered.update(shapes.compare_key(line.text) for line in kept.body)
+        apart = [s for s in group if s is not kept and not _covered_by(s, covered)]
+        if apart:
+            group = [s for s in group if s not in apart]
+            pending.insert(0, apart)
         occurrences = tuple(s.occurrence for s in group)
         slug = unique_slug(kept.title, used_slugs)
         authors = list(dict.fromkeys(a for s in [kept, *group] for a in s.authors))
@@ -110,6 +123,14 @@ def merge_groups(groups: list[list[Segment]]) -> tuple[list[Article], list[Dropp
                     )
                 )
     return articles, dropped
+
+
+def _covered_by(segment: Segment, covered: set[str]) -> bool:
+    return all(
+        shapes.compare_key(line.text) in covered
+        for line in segment.body
+        if shapes.compare_key(line.text)
+    )
 
 
 def make_slug(title: str) -> str:

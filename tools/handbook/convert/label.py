@@ -152,6 +152,9 @@ DATE_WORDS = re.compile(
 )
 SEPARATORS = re.compile(r"\s[|>»/·•]\s")
 
+#: below this confidence, a line the model takes for site chrome stays in the
+#: article (dropping text needs more certainty than keeping it)
+CHROME_CONFIDENCE = 0.8
 HEADINGS = frozenset({"heading2", "heading3", "heading4"})
 #: the signal families (feature name prefixes), as reported by ``make eval``
 FAMILIES = {
@@ -350,7 +353,7 @@ def features(source: SourceText, corpus: Corpus | None = None) -> list[list[str]
         long
     )
     since, until = _title_distances(texts)
-    words = [set(key.split()) for key in keys]
+    words = [set(bag) for bag in bags]  # stems of 4+ letters
     topics = _topics(bags, texts)
     rows: list[list[str]] = []
     for position in range(total):
@@ -377,6 +380,9 @@ def features(source: SourceText, corpus: Corpus | None = None) -> list[list[str]
                 or "layout.blank_before=1+" in own[position]
             ):
                 feats.append("layout.glued_break")
+                if "pat.title_shaped" in own[position] and "layout.blank_after=0" in own[position]:
+                    # a short line opening a run of glued lines: a title or a heading
+                    feats.append("layout.glued_break_title_shaped")
         rows.append(feats)
     return rows
 
@@ -389,7 +395,7 @@ def _next(texts: list[str], words: list[set[str]], position: int) -> list[str]:
         return ["next.none"]
     ratio = len(texts[position + 1]) / max(len(text), 1)
     out.append("next.length_ratio=" + ("shorter" if ratio < 0.7 else "same" if ratio < 1.5 else "longer" if ratio < 4 else "much_longer"))  # fmt: skip
-    content = {w for w in words[position] if len(w) >= 4}
+    content = words[position]
     if content:
         ahead = set().union(*words[position + 1 : position + 6])
         share = len(content & ahead) / len(content)
@@ -467,19 +473,38 @@ def label_lines(
     if not content:
         return ()
     tagger = _tagger(str(model or model_path()))
-    xseq = features(source, corpus)
+    return decode(tagger, features(source, corpus), [line.number for line in content])
+
+
+def decode(tagger: Any, xseq: list[list[str]], numbers: list[int]) -> tuple[LineLabel, ...]:
+    """Tag one sequence, with each label's confidence and runner-up, and the rules
+    that hold whatever the model says (see DESIGN.md, « Line roles »)."""
     labels = tagger.tag(xseq)
     known = tagger.labels()
     out = []
-    for position, (line, label) in enumerate(zip(content, labels, strict=True)):
+    for position, (number, label) in enumerate(zip(numbers, labels, strict=True)):
         marginals = sorted(
             ((tagger.marginal(name, position), name) for name in known), key=lambda p: (-p[0], p[1])
         )
         alternative = next(name for _p, name in marginals if name != label)
         start, role = split_label(label)
         confidence = round(tagger.marginal(label, position), 4)
-        out.append(LineLabel(line.number, role, start, confidence, alternative))
-    return _first_text_starts(out)
+        if role == "chrome" and confidence < CHROME_CONFIDENCE:
+            # unsure: the line stays in the article, as the runner-up says
+            start, role = split_label(alternative)
+            alternative = label
+        out.append(LineLabel(number, role, start, confidence, alternative))
+    return _first_text_starts(_labels_have_items(out))
+
+
+def _labels_have_items(labels: list[LineLabel]) -> list[LineLabel]:
+    """A « Voir aussi » label with no item after it is not one: the runner-up wins."""
+    for index, item in enumerate(labels):
+        following = labels[index + 1] if index + 1 < len(labels) else None
+        if item.role == "see_also_label" and (following is None or following.role != "see_also"):
+            start, role = split_label(item.alternative)
+            labels[index] = replace(item, role=role, start=start, alternative=item.label)
+    return labels
 
 
 def _first_text_starts(labels: list[LineLabel]) -> tuple[LineLabel, ...]:

@@ -10,6 +10,7 @@ from .model import Analysis
 REASONS = {
     "site-chrome": "décor du site",
     "repeated-title": "titre répété",
+    "repeated-line": "ligne répétée juste en dessous (affichée une fois)",
     "feed-footer": "pied de page de flux (le titre y est repris)",
     "duplicate-occurrence": "copie d'un article gardé ailleurs",
     "ignored-by-correction": "article ignoré (sources/corrections.yaml)",

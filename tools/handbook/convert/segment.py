@@ -73,17 +73,22 @@ class _Builder:
         first_line: int | None = None,
         last_line: int | None = None,
         authors: list[str] | None = None,
+        untitled: bool = False,
     ) -> None:
         body: list[Line] = []
         previous = title if title_line is not None else ""
         for position, block in enumerate(blocks):
             for line in block.lines:
-                if position < 2 and same_line(title, line.text):
+                if position < 2 and not untitled and same_line(title, line.text):
                     self.dropped.append(
                         Dropped(self.path, line.number, line.text, "repeated-title")
                     )
-                elif line.role == "repeat" and body and same_line(previous, line.text):
-                    # a caption (or any line) printed twice: shown once
+                elif (
+                    line.role == "repeat"
+                    and body
+                    and shapes.clean(previous) == shapes.clean(line.text)
+                ):
+                    # a caption (or any line) printed twice, exactly: shown once
                     self.dropped.append(Dropped(self.path, line.number, line.text, "repeated-line"))
                 else:
                     body.append(line)
@@ -173,7 +178,7 @@ def _segment_blog(blocks: list[Block], context: CorpusContext, builder: _Builder
             builder.add(title.text, title.number, body, authors=_signatures(body))
         elif body:  # text before any title: keep it, titled by its first words
             first_words = " ".join(shapes.words(body[0].head)[:10])
-            builder.add(f"{first_words} …", None, body, authors=_signatures(body))
+            builder.add(f"{first_words} …", None, body, authors=_signatures(body), untitled=True)
         title, body = None, []
 
     for block in blocks:

@@ -17,6 +17,7 @@ import jsonschema
 import yaml
 
 from ..common.errors import ConfigError
+from ..common.frontmatter import FAST_SAFE_LOADER
 
 
 @cache
@@ -56,7 +57,7 @@ def load_yaml(path: Path, shown: str, schema: str | None = None) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(shown, f"lecture impossible ({exc}).") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=FAST_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -23,6 +23,7 @@ them. The design notes are in ``DESIGN.md``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -31,15 +32,17 @@ from .. import __version__
 from . import collector, generate, html
 from .directives import ThemeGridDirective
 from .glossary_links import BacklinksDirective, backlinks_placeholder
-from .search import STATIC_DIR
 
 __all__ = ["setup"]
 
 
+STYLE_DIR = Path(__file__).resolve().parent / "style"
+
+
 def _add_static(app: Sphinx) -> None:
     """The handbook's own style sheet (line roles: captions, credits, quotations)."""
-    if str(STATIC_DIR) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC_DIR))
+    if str(STYLE_DIR) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STYLE_DIR))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
