@@ -127,9 +127,10 @@ def evaluate_synthetic(articles: int = 50, seed: int = 7) -> None:
     """Exact titles found in a synthetic corpus (bench/synthetic.py), as the tests build it."""
     import tempfile
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    import synthetic  # type: ignore[import-not-found]
+    sys.path.insert(0, str(ROOT))
     from handbook.data.profiles import load_profiles
+
+    from bench import synthetic
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)

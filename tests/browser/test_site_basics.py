@@ -144,3 +144,31 @@ def test_copy_button_only_on_code_blocks(browser: WebDriver, base_url: str) -> N
     )
     assert counts["blocks"] > 0
     assert counts["buttons"] == counts["blocks"] == counts["inBlocks"], counts
+
+
+# --------------------------------------------------------------------------
+# line roles: captions, credits and attributions set apart from the text
+# --------------------------------------------------------------------------
+
+ROLES_PAGE = "articles/les-espaces-de-coworking-nouveaux-porteurs-dactivites-dans-les-territoires.html"
+STYLE = """
+const style = (selector) => {
+  const element = document.querySelector(selector);
+  const s = getComputedStyle(element);
+  return [parseFloat(s.fontSize), s.color];
+};
+return [style('article.bd-article section > p'), style('.legende p'),
+        style('.credit p'), style('.citation > .attribution p')];
+"""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_captions_credits_and_attributions_are_smaller_and_muted(
+    browser: WebDriver, base_url: str, mode: str
+) -> None:
+    open_page(browser, base_url, ROLES_PAGE, mode)
+    (body_size, body_colour), *others = browser.execute_script(STYLE)
+    for size, colour in others:
+        assert colour != body_colour, (mode, colour)
+    caption, credit, _attribution = others
+    assert caption[0] < body_size and credit[0] < body_size, (mode, body_size, caption, credit)
