@@ -1,4 +1,4 @@
-"""Stage 2, chrome: drop site furniture, cut the rest into blocks, pick a mode.
+"""Stage 3, chrome: drop site furniture, cut the rest into blocks, pick a mode.
 
 Site chrome is what a source profile (``docs/_data/source-profiles.yaml``)
 or a ``chrome`` correction names, and, on any site, what the line-role model

@@ -1,4 +1,4 @@
-"""Stage 7, classify: assign each article to a course theme, with reasons.
+"""Stage 8, classify: assign each article to a course theme, with reasons.
 
 A small learned model, explainable and deterministic, in pure Python (no
 network, no model file, no randomness): a TF-IDF nearest-centroid
@@ -72,6 +72,10 @@ PROTOTYPE_SHARE = 1.0
 CENTROID_SHARE = 0.5
 #: a hand placement counts this many times a placement by the classifier
 MANUAL_EXAMPLE_WEIGHT = 2.0
+#: the nearest placed articles are looked for through the article's strongest
+#: terms, then the best candidates are compared exactly
+NEAREST_TERMS = 25
+NEAREST_CANDIDATES = 10
 #: below this confidence, a placement is flagged for review
 LOW_CONFIDENCE = 0.15
 #: below this confidence, a runner-up scoring at least ALSO_MIN_SCORE is a second theme
@@ -324,6 +328,7 @@ class Model:
             t.id: self.vector(c) for t, c in zip(self.themes, prototypes, strict=True)
         }
         self.placed: dict[str, list[_Placed]] = {t.id: [] for t in self.themes}
+        self._postings_cache: dict[str, dict[str, list[tuple[int, float]]]] = {}
         for example, counts in zip(kept, example_counts, strict=True):
             weight = MANUAL_EXAMPLE_WEIGHT if example.manual else 1.0
             self.placed[example.theme].append(_Placed(example, self.vector(counts), weight))
@@ -452,10 +457,35 @@ class Model:
             reasons.append(f"« {surface} » {' et '.join(where)}{kind} (+{100 * weight:.1f})")
         return reasons
 
+    def _postings(self, theme_id: str) -> dict[str, list[tuple[int, float]]]:
+        """Term -> (position among the theme's placed articles, weight), built once."""
+        cache = self._postings_cache
+        if theme_id not in cache:
+            index: dict[str, list[tuple[int, float]]] = {}
+            for position, item in enumerate(self.placed[theme_id]):
+                for term, weight in item.vector.items():
+                    index.setdefault(term, []).append((position, weight))
+            cache[theme_id] = index
+        return cache[theme_id]
+
     def _nearest(self, vector: Vector, theme_id: str, exclude: str | None) -> list[str]:
         """The placed articles of the theme nearest to the article, in French."""
+        # candidates from the article's strongest terms (an inverted index, so
+        # the cost does not grow with the square of the number of articles),
+        # then the exact similarity of the best candidates
+        placed = self.placed[theme_id]
+        postings = self._postings(theme_id)
+        strongest = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_TERMS]
+        partial: dict[int, float] = {}
+        for term, value in strongest:
+            for position, weight in postings.get(term, ()):
+                partial[position] = partial.get(position, 0.0) + value * weight
+        candidates = sorted(partial, key=lambda p: (-partial[p], p))[: NEAREST_CANDIDATES + 1]
+        if len(candidates) < NEAREST_CANDIDATES:  # few shared strong terms: look at them all
+            candidates = list(range(len(placed)))
         ranked = []
-        for item in self.placed[theme_id]:
+        for position in candidates:
+            item = placed[position]
             if item.example.key == exclude:
                 continue
             similarity = _dot(vector, item.vector)

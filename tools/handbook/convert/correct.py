@@ -1,4 +1,4 @@
-"""Stage 4, correct: apply the instructors' article-level corrections.
+"""Stage 6, correct: apply the instructors' article-level corrections.
 
 ``ignore`` drops an article (its lines go to the report, never lost) and
 ``retitle`` changes a title (not the slug). Line-level corrections (chrome,

@@ -1,4 +1,4 @@
-"""Stage 3, dedupe: group the occurrences of one article, keep the most complete.
+"""Stage 5, dedupe: group the occurrences of one article, keep the most complete.
 
 A copy is dropped as a duplicate only if every line of it is also in the
 kept copy; otherwise it stays an article of its own (nothing is lost).

@@ -1,4 +1,4 @@
-"""Plan the pages: which file each article goes to, and what a person chose.
+"""Stage 7, plan: which file each article goes to, and what a person chose.
 
 * Page paths are stable: ``docs/articles/<slug>.md``. An article that
   already has a page keeps that page (and its slug) on later imports even

@@ -1,4 +1,4 @@
-"""Stage 9, render: a structured article (:class:`~handbook.convert.model.Page`) as a MyST page.
+"""Stage 10, render: a structured article (:class:`~handbook.convert.model.Page`) as a MyST page.
 
 YAML front matter, then the title and the blocks, one blank line apart. All
 article text goes through :mod:`handbook.common.escape`; nothing from the

@@ -1,10 +1,10 @@
-"""Stage 3, segment: find where articles start and end in a dump.
+"""Stage 4, segment: find where articles start and end in a dump.
 
 Each file is read in one of three modes chosen from its shapes (``feed``
 with RSS footers, ``page`` with HTML title lines, ``blog`` otherwise); in a
-blog, a title-shaped line starts an article on strong signals first, then
-on lexical cohesion. The reasoning and the deliberate decisions, each tied to
-its fixture in ``tests/fixtures/segment/``, are in ``DESIGN.md``.
+blog, an article starts where the line-role model (stage ``label``) saw one,
+unless a correction forces or forbids it. The deliberate decisions, each
+tied to its fixture in ``tests/fixtures/segment/``, are in ``DESIGN.md``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .model import Dropped, Line, Segment, SegmentResult
 
 
 @dataclass
-class CorpusContext:
+class BoundaryFixes:
     """The instructors' boundary corrections for the file being segmented."""
 
     forced_starts: frozenset[int] = frozenset()  # corrections: an article starts here
@@ -39,7 +39,7 @@ def segment_file(
 ) -> SegmentResult:
     fixes = fixes or Corrections()
     path = prepared.source.path
-    context = CorpusContext(
+    context = BoundaryFixes(
         forced_starts=frozenset(n for f, n in fixes.split if f == path),
         forbidden_starts=frozenset(n for f, n in fixes.merge if f == path),
     )
@@ -139,7 +139,7 @@ def _segment_feed(prepared: PreparedFile, profiles: Profiles, builder: _Builder)
 
 
 def _segment_pages(
-    prepared: PreparedFile, profiles: Profiles, context: CorpusContext, builder: _Builder
+    prepared: PreparedFile, profiles: Profiles, context: BoundaryFixes, builder: _Builder
 ) -> None:
     starts = [i for i in range(len(prepared.blocks)) if html_title_at(prepared.blocks, i, profiles)]
     _segment_blog(prepared.blocks[: starts[0]], context, builder)
@@ -161,7 +161,7 @@ def _segment_pages(
         builder.add(title_line.text, title_line.number, blocks, first_line=html_line.number)
 
 
-def _segment_blog(blocks: list[Block], context: CorpusContext, builder: _Builder) -> None:
+def _segment_blog(blocks: list[Block], context: BoundaryFixes, builder: _Builder) -> None:
     """Articles glued one after another, cut where the line-role model saw a start.
 
     A start on a ``title`` line makes it the article's title; a start on any

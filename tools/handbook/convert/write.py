@@ -1,4 +1,4 @@
-"""Stage 8, write: put the rendered pages on disk, safely.
+"""Stage 11, write: put the rendered pages on disk, safely.
 
 * A page whose bytes would not change is not touched (its mtime is kept).
 * A page edited by hand (its fingerprint no longer matches its content) is
