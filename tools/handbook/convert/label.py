@@ -1,4 +1,4 @@
-"""Stage 3, label: the role of every line, learned from annotated dumps.
+"""Stage 2, label: the role of every line, learned from annotated dumps.
 
 A linear-chain CRF (python-crfsuite) reads each dump as one sequence of
 non-blank lines and gives every line a label: its role (``title``,
