@@ -168,7 +168,7 @@ def test_captions_credits_and_attributions_are_smaller_and_muted(
 ) -> None:
     open_page(browser, base_url, ROLES_PAGE, mode)
     (body_size, body_colour), *others = browser.execute_script(STYLE)
-    for size, colour in others:
+    for _size, colour in others:
         assert colour != body_colour, (mode, colour)
     caption, credit, _attribution = others
     assert caption[0] < body_size and credit[0] < body_size, (mode, body_size, caption, credit)
