@@ -150,7 +150,9 @@ def test_copy_button_only_on_code_blocks(browser: WebDriver, base_url: str) -> N
 # line roles: captions, credits and attributions set apart from the text
 # --------------------------------------------------------------------------
 
-ROLES_PAGE = "articles/les-espaces-de-coworking-nouveaux-porteurs-dactivites-dans-les-territoires.html"
+ROLES_PAGE = (
+    "articles/les-espaces-de-coworking-nouveaux-porteurs-dactivites-dans-les-territoires.html"
+)
 STYLE = """
 const style = (selector) => {
   const element = document.querySelector(selector);
