@@ -92,27 +92,17 @@ def check_page(path: Path, shown: str, theme_ids: set[str]) -> tuple[list[Proble
                 "slug",
             )
         )
-    theme = meta.get("theme")
-    if isinstance(theme, str) and theme and theme not in theme_ids:
-        problems.append(
-            Problem(
-                shown,
-                keys.get("theme", 1),
-                f"thème inconnu « {theme} ». Thèmes valides : {', '.join(sorted(theme_ids))}.",
-                "theme",
+    for key, what in (("theme", "thème"), ("also_theme", "thème « À lire aussi »")):
+        theme = meta.get(key)
+        if isinstance(theme, str) and theme and theme not in theme_ids:
+            problems.append(
+                Problem(
+                    shown,
+                    keys.get(key, 1),
+                    f"{what} inconnu « {theme} ». Thèmes valides : {', '.join(sorted(theme_ids))}.",
+                    "theme",
+                )
             )
-        )
-    also = meta.get("also_theme")
-    if isinstance(also, str) and also and also not in theme_ids:
-        problems.append(
-            Problem(
-                shown,
-                keys.get("also_theme", 1),
-                f"thème « À lire aussi » inconnu « {also} ». Thèmes valides : "
-                f"{', '.join(sorted(theme_ids))}.",
-                "theme",
-            )
-        )
     body_lines = body.split("\n")
     for offset, line in enumerate(body_lines):
         number = body_line + offset
