@@ -18,7 +18,6 @@ chosen label, and the runner-up label, for the review of doubtful lines.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..common.similarity import cosine
 from ..data.annotations import Row
 from . import shapes
 from .chrome import same_line
@@ -441,9 +441,10 @@ def _topics(bags: list[Counter[str]], texts: list[str]) -> list[str]:
         if not before or not after:
             out.append("next.topic=edge")
             continue
-        dot = sum(count * after[stem] for stem, count in before.items())
-        norm = math.sqrt(sum(c * c for c in before.values()) * sum(c * c for c in after.values()))
-        out.append("next.topic=" + _bucket(round(20 * dot / norm), (0, 1, 2, 4, 8)))
+        similarity = cosine(
+            {k: float(v) for k, v in before.items()}, {k: float(v) for k, v in after.items()}
+        )
+        out.append("next.topic=" + _bucket(round(20 * similarity), (0, 1, 2, 4, 8)))
     return out
 
 

@@ -14,8 +14,6 @@ __all__ = ["SPACES", "clean", "compare_key", "fold", "key_stems", "stem", "stems
 
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·]|[-–—*+](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
-TIME = re.compile(r"^\s*(\d{1,2}\s?[hH]\s?\d{0,2})\s*$")
-TIME_LEAD = re.compile(r"^\s*(\d{1,2}[hH]\d{2})\s*[,:–—-]\s*\S")
 URL = re.compile(r"https?://\S+|\bwww\.[\w-]+\.\S+")
 CREDIT = re.compile(
     r"^\s*(?:©|\(?\s*(?:source|sources|photo|photos|crédit|crédits|credit|image)\b[^:]{0,40}:)",
@@ -139,11 +137,6 @@ def is_person_name(text: str) -> bool:
         return False
     first = words(text)[0].lower().rstrip("'’")
     return first not in DETERMINERS
-
-
-def name_parts(text: str) -> list[str]:
-    """Folded parts of a person name, for 'is this person mentioned?' checks."""
-    return [p for p in compare_key(text).split() if len(p) >= 3]
 
 
 def parse_french_date(text: str) -> str | None:
