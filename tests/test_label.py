@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from annotations import DATA, read_rows
-from handbook.convert.label import examples, model_path, train
-from handbook.convert.model import Heading, Quote, SeeAlso
+from handbook.convert.label import decode, examples, model_path, train
+from handbook.convert.model import Heading, Line, Quote, SeeAlso
 from handbook.convert.pipeline import analyse, default_sources
 from handbook.convert.structure import structure
 from handbook.data.annotations import ROLES, annotated_files
@@ -94,3 +94,40 @@ def test_quote_attributions_and_see_also_blocks_on_the_dumps(corpus) -> None:
     see_also = [b for b in blocks if isinstance(b, SeeAlso)]
     assert see_also and all(b.items for b in see_also)
     assert any(b.label == "Voir aussi" for b in see_also)
+
+
+STUB_SCORES = {"heading2": 0.6, "credit": 0.3, "byline": 0.05, "B-title": 0.05}
+
+
+class _SureOfHeadings:
+    """A stand-in tagger that takes every line for a heading (STUB_SCORES)."""
+
+    scores = STUB_SCORES
+
+    def tag(self, xseq: list[list[str]]) -> list[str]:
+        return ["heading2"] * len(xseq)
+
+    def labels(self) -> list[str]:
+        return list(self.scores)
+
+    def marginal(self, label: str, position: int) -> float:
+        return self.scores[label]
+
+
+def test_a_credit_byline_or_date_line_is_never_a_title_or_heading() -> None:
+    texts = [
+        "Un vrai intertitre",
+        "© Ville de Montauzan",
+        "Par Camille Roussel",
+        "Publié le 3 mars 2024",
+    ]
+    lines = [Line(n, t) for n, t in enumerate(texts, start=1)]
+    decided = decode(_SureOfHeadings(), [[] for _ in lines], lines)
+    # the first line of text starts the article: its heading becomes the title
+    assert [(d.role, d.start) for d in decided] == [
+        ("title", True),
+        ("credit", False),
+        ("credit", False),
+        ("credit", False),
+    ]
+    assert all(d.alternative == "heading2" for d in decided[1:])

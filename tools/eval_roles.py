@@ -58,9 +58,9 @@ def fit_and_tag(
         tagger.open(str(path))
         out = []
         for e in test_on:
-            numbers = [line.number for line in e.source.lines if not line.blank]
-            # the pipeline's decoding: unsure chrome kept, first line of text starts
-            out.append((e, [item.label for item in decode(tagger, strip(e.xseq), numbers)]))
+            lines = [line for line in e.source.lines if not line.blank]
+            # the pipeline's decoding: unsure chrome kept, first line of text starts…
+            out.append((e, [item.label for item in decode(tagger, strip(e.xseq), lines)]))
         return out
 
 

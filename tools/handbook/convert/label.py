@@ -31,7 +31,7 @@ from ..common.similarity import cosine
 from ..data.annotations import Row
 from . import shapes
 from .chrome import same_line
-from .model import LineLabel, SourceText
+from .model import Line, LineLabel, SourceText
 
 MODEL_NAME = "roles.crfsuite"
 #: the CRF's training parameters (L-BFGS with elastic-net regularisation)
@@ -156,6 +156,7 @@ SEPARATORS = re.compile(r"\s[|>»/·•]\s")
 #: article (dropping text needs more certainty than keeping it)
 CHROME_CONFIDENCE = 0.8
 HEADINGS = frozenset({"heading2", "heading3", "heading4"})
+TITLES = HEADINGS | {"title"}
 #: the signal families (feature name prefixes), as reported by ``make eval``
 FAMILIES = {
     "len": "longueur",
@@ -474,19 +475,23 @@ def label_lines(
     if not content:
         return ()
     tagger = _tagger(str(model or model_path()))
-    return decode(tagger, features(source, corpus), [line.number for line in content])
+    return decode(tagger, features(source, corpus), content)
 
 
-def decode(tagger: Any, xseq: list[list[str]], numbers: list[int]) -> tuple[LineLabel, ...]:
+def decode(tagger: Any, xseq: list[list[str]], lines: list[Line]) -> tuple[LineLabel, ...]:
     """Tag one sequence, with each label's confidence and runner-up, and the rules
     that hold whatever the model says (see DESIGN.md, « Line roles »)."""
     labels = tagger.tag(xseq)
     known = tagger.labels()
     out = []
-    for position, (number, label) in enumerate(zip(numbers, labels, strict=True)):
+    for position, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        number = line.number
         marginals = sorted(
             ((tagger.marginal(name, position), name) for name in known), key=lambda p: (-p[0], p[1])
         )
+        if split_label(label)[1] in TITLES and _metadata_shaped(line.text):
+            # a credit, a byline or a date line is never a title or a heading
+            label = next(n for _p, n in marginals if split_label(n)[1] not in TITLES)
         alternative = next(name for _p, name in marginals if name != label)
         start, role = split_label(label)
         confidence = round(tagger.marginal(label, position), 4)
@@ -496,6 +501,14 @@ def decode(tagger: Any, xseq: list[list[str]], numbers: list[int]) -> tuple[Line
             alternative = label
         out.append(LineLabel(number, role, start, confidence, alternative))
     return _first_text_starts(_labels_have_items(out))
+
+
+def _metadata_shaped(text: str) -> bool:
+    clean = shapes.clean(text)
+    return "©" in clean or any(
+        pattern.match(clean)
+        for pattern in (shapes.CREDIT, shapes.BYLINE, shapes.SHORT_BYLINE, shapes.PUBLISHED)
+    )
 
 
 def _labels_have_items(labels: list[LineLabel]) -> list[LineLabel]:
