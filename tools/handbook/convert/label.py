@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -152,6 +152,42 @@ DATE_WORDS = re.compile(
 )
 SEPARATORS = re.compile(r"\s[|>»/·•]\s")
 
+
+def _starts_with_par(text: str) -> bool:
+    return shapes.words(shapes.fold(text))[:1] == ["par"]
+
+
+def _has_date(text: str) -> bool:
+    return not shapes.parse_french_date(text) and bool(DATE_WORDS.search(text))
+
+
+#: yes/no shapes of a (cleaned) line: feature name and test, in a fixed order
+LINE_SHAPES: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("pat.copyright", lambda t: "©" in t),
+    ("pat.credit", shapes.CREDIT.match),
+    ("pat.byline", lambda t: shapes.BYLINE.match(t) or shapes.SHORT_BYLINE.match(t)),
+    ("pat.starts_par", _starts_with_par),
+    ("pat.published", shapes.PUBLISHED.match),
+    ("pat.date_only", shapes.parse_french_date),
+    ("pat.has_date", _has_date),
+    ("pat.url", shapes.URL.search),
+    ("pat.image_file", IMAGE_FILE.search),
+    ("pat.key_value", KEY_VALUE.match),
+    ("pat.time", TIME_START.match),
+    ("pat.separators", SEPARATORS.search),
+    ("pat.brackets", lambda t: "[" in t and "]" in t),
+    ("pat.cohort", shapes.COHORT.match),
+    ("pat.conclusion", shapes.CONCLUSION.match),
+    ("case.upper_title", shapes.is_upper_title),
+    ("pat.title_shaped", shapes.is_title_shaped),
+)
+#: the numbering shapes of a (cleaned) line, after the bullet and the depth
+NUMBER_SHAPES: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("num.number_space", NUMBER_SPACE.match),
+    ("num.paren", PAREN_NUMBER.match),
+    ("num.roman", ROMAN.match),
+)
+
 #: below this confidence, a line the model takes for site chrome stays in the
 #: article (dropping text needs more certainty than keeping it)
 CHROME_CONFIDENCE = 0.8
@@ -248,40 +284,7 @@ def _own(text: str, raw: str) -> list[str]:
         out.append("verb.finite")
     if shapes.is_person_name(text):
         out.append("case.person_name")
-    if "©" in text:
-        out.append("pat.copyright")
-    if shapes.CREDIT.match(text):
-        out.append("pat.credit")
-    if shapes.BYLINE.match(text) or shapes.SHORT_BYLINE.match(text):
-        out.append("pat.byline")
-    if folded[:1] == ["par"]:
-        out.append("pat.starts_par")
-    if shapes.PUBLISHED.match(text):
-        out.append("pat.published")
-    if shapes.parse_french_date(text):
-        out.append("pat.date_only")
-    elif DATE_WORDS.search(text):
-        out.append("pat.has_date")
-    if shapes.URL.search(text):
-        out.append("pat.url")
-    if IMAGE_FILE.search(text):
-        out.append("pat.image_file")
-    if KEY_VALUE.match(text):
-        out.append("pat.key_value")
-    if TIME_START.match(text):
-        out.append("pat.time")
-    if SEPARATORS.search(text):
-        out.append("pat.separators")
-    if "[" in text and "]" in text:
-        out.append("pat.brackets")
-    if shapes.COHORT.match(text):
-        out.append("pat.cohort")
-    if shapes.CONCLUSION.match(text):
-        out.append("pat.conclusion")
-    if shapes.is_upper_title(text):
-        out.append("case.upper_title")
-    if shapes.is_title_shaped(text):
-        out.append("pat.title_shaped")
+    out.extend(name for name, test in LINE_SHAPES if test(text))
     if shapes.BULLET.match(raw):
         out.append("num.bullet")
     if shapes.NUMBERED.match(text):
@@ -289,12 +292,7 @@ def _own(text: str, raw: str) -> list[str]:
     multi = MULTI_NUMBER.match(text)
     if multi:
         out.append("num.depth=" + str(multi[1].count(".") + 1))
-    if NUMBER_SPACE.match(text):
-        out.append("num.number_space")
-    if PAREN_NUMBER.match(text):
-        out.append("num.paren")
-    if ROMAN.match(text):
-        out.append("num.roman")
+    out.extend(name for name, test in NUMBER_SHAPES if test(text))
     if count <= 5:
         out.extend("word.short=" + f for f in folded)
     if folded:
