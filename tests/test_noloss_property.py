@@ -331,7 +331,7 @@ def _show(where: tuple[str, int], row: Row) -> str:
 
 
 def rendered_key(article: Article) -> str:
-    page = render_page(Page(article, tuple(structure(article.body, article.authors))))
+    page = render_page(Page(article, tuple(structure(article.body))))
     return f" {compare_key(page)} "
 
 

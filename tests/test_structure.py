@@ -60,9 +60,7 @@ def test_structure_fixture(name: str, raw: str, expected: str, tmp_path: Path) -
     result = analyse([dump], root=ROOT)
     assert len(result.articles) == 1, [a.title for a in result.articles]
     article = result.articles[0]
-    page = render_page(
-        Page(article=article, blocks=tuple(structure(article.body, article.authors)))
-    )
+    page = render_page(Page(article=article, blocks=tuple(structure(article.body))))
     _meta, body, _line = read_front_matter(page)
     assert body.lstrip("\n") == expected
 

@@ -533,7 +533,7 @@ def article_text(article: Article) -> Text:
     """Title, sub-headings and body of an article, as the classifier reads them."""
     headings = []
     body = []
-    for block in structure(article.body, article.authors):
+    for block in structure(article.body):
         if isinstance(block, Heading):
             headings.append(block.text)
     for line in article.body:

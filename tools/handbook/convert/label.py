@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from ..common.similarity import cosine
-from ..data.annotations import Row
+from ..data.annotations import Row, annotated_files
 from . import shapes
 from .chrome import same_line
 from .model import Line, LineLabel, SourceText
+from .read import read_source
 
 MODEL_NAME = "roles.crfsuite"
 #: the CRF's training parameters (L-BFGS with elastic-net regularisation)
@@ -578,9 +579,6 @@ def examples(root: Path, data: Path) -> list[Example]:
     The repetition features count files over all of them together, as an
     import of several files would.
     """
-    from ..data.annotations import annotated_files
-    from .read import read_source
-
     found = annotated_files(data, root / "sources")
     sources = [read_source(item.text_path, root=root) for item in found]
     corpus = corpus_counts(sources)

@@ -116,7 +116,7 @@ def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, li
 def render_all(plan: PagePlan) -> dict[str, str]:
     pages: dict[str, str] = {}
     for article in plan.articles:
-        blocks = tuple(structure(article.body, article.authors))
+        blocks = tuple(structure(article.body))
         extra: dict[str, object] = {}
         if article.theme is not None and article.theme.reasons == (MANUAL_PAGE_REASON,):
             extra["theme_source"] = "manual"  # remembered even after the page is regenerated

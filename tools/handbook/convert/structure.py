@@ -46,9 +46,8 @@ BLOCKQUOTE = re.compile(r"^\s*>\s?")
 HEADING_LEVELS = {"title": 2, "heading2": 2, "heading3": 3, "heading4": 4}
 
 
-def structure(lines: tuple[Line, ...], authors: tuple[str, ...] = ()) -> list[Block]:
+def structure(lines: tuple[Line, ...]) -> list[Block]:
     """The blocks of an article body whose lines carry their roles."""
-    del authors  # bylines are lines with the role "byline"
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
@@ -79,15 +78,14 @@ def structure(lines: tuple[Line, ...], authors: tuple[str, ...] = ()) -> list[Bl
             blocks.append(SeeAlso(label, tuple(entries)))
             continue
         elif role == "quote":
-            blocks.append(Quote(shapes.clean(BLOCKQUOTE.sub("", line.text, count=1))))
+            blocks.append(Quote(_quote_text(line.text)))
         elif role == "attribution":
             previous = blocks[-1] if blocks else None
             following = lines[index + 1] if index + 1 < len(lines) else None
             if isinstance(previous, Quote) and not previous.attribution:
                 blocks[-1] = Quote(previous.text, text)
             elif following is not None and following.role == "quote":
-                quote = shapes.clean(BLOCKQUOTE.sub("", following.text, count=1))
-                blocks.append(Quote(quote, text))
+                blocks.append(Quote(_quote_text(following.text), text))
                 index += 1
             else:
                 blocks.append(Byline(text))
@@ -149,6 +147,11 @@ def structure(lines: tuple[Line, ...], authors: tuple[str, ...] = ()) -> list[Bl
             blocks.append(Paragraph(text))
         index += 1
     return _tidy_headings(blocks)
+
+
+def _quote_text(text: str) -> str:
+    """A quotation line without a leading ``>`` (the blockquote shows one)."""
+    return shapes.clean(BLOCKQUOTE.sub("", text, count=1))
 
 
 def _in_run(lines: tuple[Line, ...], index: int, role: str) -> bool:
