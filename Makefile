@@ -33,7 +33,7 @@ AXE_PACKAGE := axe-core@4
 AXE_JS := tests/browser/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help html lint test test-long test-deps browser-deps serve linkcheck linkcheck-internal import check eval model bench bench-large epub clean distclean
+.PHONY: help html lint test test-long test-deps browser-deps serve linkcheck linkcheck-internal import review check eval model bench bench-large epub clean distclean
 
 help: ## Affiche cette aide
 	@echo "Cibles disponibles (chacune installe d'abord ce qu'il faut dans $(VENV)/) :"
@@ -119,6 +119,10 @@ linkcheck: $(STAMP) ## Vérifie les liens externes (réseau nécessaire, hors «
 
 import: $(STAMP) ## Convertit les sources brutes (sources/) en pages du manuel
 	$(HANDBOOK) import
+
+REVIEWFORMAT ?= text
+review: $(STAMP) ## Liste les décisions incertaines de l'import, avec la correction à coller
+	$(HANDBOOK) review --format $(REVIEWFORMAT)
 
 CHECKFORMAT ?= text
 check: $(STAMP) ## Vérifie les pages, le glossaire, les thèmes et la synchro avec sources/

@@ -205,7 +205,7 @@ def test_import_of_an_explicit_file_writes_only_its_articles(tmp_path: Path) -> 
     assert {p.stem for p in pages} == {r["slug"] for r in listed}
     for page in pages:
         assert {s["file"] for s in front_matter(page)["sources"]} == {ONE_DUMP}, page
-    assert result.stdout.startswith(f"{len(pages) + 1} créée(s)")  # + the dropped-lines report
+    assert result.stdout.startswith(f"{len(pages) + 2} créée(s)")  # + the two reports
 
 
 @pytest.mark.parametrize("kind", list(BAD_INPUTS))

@@ -35,7 +35,7 @@ def test_first_import_creates_one_page_per_article(repo: Path) -> None:
     report = _import(repo)
     pages = sorted((repo / "docs/articles").glob("*.md"))
     assert len([p for p in pages if p.name != "index.md"]) == 32
-    assert len(report.created) == 33  # 32 articles + the dropped-lines report
+    assert len(report.created) == 34  # 32 articles + the two reports
     assert not report.updated and not report.protected
 
 
@@ -46,9 +46,9 @@ def test_reimport_changes_nothing_and_keeps_mtimes(repo: Path) -> None:
     time.sleep(0.01)
     report = _import(repo)
     assert not report.created and not report.updated and not report.protected
-    assert len(report.unchanged) == 33
+    assert len(report.unchanged) == 34
     assert (
-        "0 créée(s), 0 mise(s) à jour, 0 supprimée(s), 33 inchangée(s), 0 protégée(s)"
+        "0 créée(s), 0 mise(s) à jour, 0 supprimée(s), 34 inchangée(s), 0 protégée(s)"
         in report.summary()
     )
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pages}

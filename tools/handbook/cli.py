@@ -1,4 +1,4 @@
-"""Command-line interface: ``handbook list|import|check|new|explain``.
+"""Command-line interface: ``handbook list|import|review|check|new|explain``.
 
 A thin layer: parse arguments, call the pipeline, print. Every message a
 user reads is French; errors are one line naming the file, never a
@@ -129,6 +129,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .convert.pipeline import full_analysis, stale_message
+    from .convert.review import format_text, review_items
+
+    root = find_root()
+    analysis, plan, _ignored = full_analysis(_inputs(args.files, root), root)
+    items = review_items(analysis, plan)
+    for stale in analysis.stale:
+        print(f"Attention : {stale_message(stale)}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps([item.as_dict() for item in items], ensure_ascii=False, indent=2))
+    else:
+        print(format_text(items), end="")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .commands.check import run_check
 
@@ -222,6 +238,17 @@ def build_parser() -> argparse.ArgumentParser:
         "(code de sortie 1 s'il y en a)",
     )
     p_import.set_defaults(func=cmd_import)
+
+    p_review = sub.add_parser(
+        "review", help="liste les décisions incertaines, avec la correction à coller"
+    )
+    p_review.add_argument(
+        "files", nargs="*", metavar="FICHIER", help="dumps à lire (défaut : sources/*.txt)"
+    )
+    p_review.add_argument(
+        "--format", choices=["text", "json"], default="text", help="format de sortie"
+    )
+    p_review.set_defaults(func=cmd_review)
 
     p_new = sub.add_parser("new", help="crée une nouvelle page d'article à compléter")
     p_new.add_argument("title", metavar="TITRE", help="titre de l'article, entre guillemets")

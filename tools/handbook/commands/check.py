@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jsonschema
 import yaml
 
 from ..common.errors import HandbookError
 from ..common.frontmatter import key_lines, read_front_matter
+from ..common.layout import CORRECTIONS_FILE
 from ..data.yamlfile import french_schema_message, load_schema
+
+if TYPE_CHECKING:
+    from ..convert.model import Analysis
 
 ARTICLES = Path("docs/articles")
 FORBIDDEN = re.compile(
@@ -215,10 +220,11 @@ def run_check(root: Path, paths: list[Path] | None = None) -> list[Problem]:
             slugs[slug] = shown
     if selected is None:
         try:
-            _analysis, plan, _ignored = full_analysis(default_sources(root), root)
+            analysis, plan, _ignored = full_analysis(default_sources(root), root)
         except HandbookError as error:
             problems.append(_config_problem(error))
         else:
+            problems.extend(_stale_corrections(root, analysis))
             for article in plan.articles:
                 page_path = plan[article.slug].page_path
                 if not (root / page_path).exists():
@@ -233,6 +239,32 @@ def run_check(root: Path, paths: list[Path] | None = None) -> list[Problem]:
                         )
                     )
     return problems
+
+
+def _stale_corrections(root: Path, analysis: Analysis) -> list[Problem]:
+    """Entries of sources/corrections.yaml that mean no line any more."""
+    shown = CORRECTIONS_FILE.as_posix()
+    problems = [
+        Problem(
+            shown,
+            stale.entry.at,
+            f"l'entrée « {stale.entry.section} » ne correspond plus à aucune ligne : "
+            f"{stale.why}. Mettez-la à jour (voir « make review ») ou supprimez-la.",
+            "correction-perimee",
+        )
+        for stale in analysis.stale
+    ]
+    for entry in analysis.corrections.entries:
+        if not (root / entry.file).is_file():
+            problems.append(
+                Problem(
+                    shown,
+                    entry.at,
+                    f"l'entrée « {entry.section} » nomme {entry.file}, qui n'existe pas.",
+                    "correction-perimee",
+                )
+            )
+    return sorted(problems, key=lambda p: p.line)
 
 
 def _config_problem(error: HandbookError) -> Problem:

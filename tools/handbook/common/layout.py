@@ -21,6 +21,8 @@ __all__ = [
     "GLOSSARY_FILE",
     "PROFILES_FILE",
     "REPORTS",
+    "REPORT_PAGES",
+    "REVIEW_REPORT",
     "SOURCES",
     "THEMES_FILE",
     "display",
@@ -42,6 +44,9 @@ GLOSSARY_FILE = DATA / "glossary.yaml"
 PROFILES_FILE = DATA / "source-profiles.yaml"
 CORRECTIONS_FILE = SOURCES / "corrections.yaml"
 DROPPED_REPORT = REPORTS / "lignes-ecartees.md"
+REVIEW_REPORT = REPORTS / "a-relire.md"
+#: pages the import always rewrites (reports, never edited by hand)
+REPORT_PAGES = (DROPPED_REPORT, REVIEW_REPORT)
 
 
 def find_root(start: Path | None = None) -> Path:

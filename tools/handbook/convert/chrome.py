@@ -64,6 +64,7 @@ def prepare(
 ) -> PreparedFile:
     texts = [line.text for line in source.lines]
     forced_chrome = {n for f, n in (fixes.chrome if fixes else ()) if f == source.path}
+    kept_lines = {n for f, n in (fixes.keep if fixes else ()) if f == source.path}
     rules, profile_ids = profiles.chrome_for(texts)
     dropped: list[Dropped] = []
     chrome_numbers: set[int] = set()
@@ -71,8 +72,10 @@ def prepare(
     index = 0
     while index < len(content):
         line = content[index]
-        rule = _chrome_rule(line.text, rules)
-        if line.number in forced_chrome:
+        rule = None if line.number in kept_lines else _chrome_rule(line.text, rules)
+        if line.number in kept_lines:
+            pass  # a correction says this line is not chrome
+        elif line.number in forced_chrome:
             chrome_numbers.add(line.number)
             dropped.append(
                 Dropped(source.path, line.number, line.text, "site-chrome", CORRECTION_RULE)

@@ -1,16 +1,89 @@
-"""Stage 6, correct: apply the instructors' article-level corrections.
+"""Stage 6, correct: apply the instructors' corrections.
 
-``ignore`` drops an article (its lines go to the report, never lost) and
-``retitle`` changes a title (not the slug). Line-level corrections (chrome,
-split, merge) are applied by the segment stage, themes by classify.
+:func:`resolve` runs first, right after ``read``: it finds the line each
+line entry of ``sources/corrections.yaml`` means (by its text, the nearest
+to its number when the text occurs twice) and reports the entries that
+match no line any more. The stages apply the resolved lines: ``label``
+(roles, starts), ``chrome``, ``segment`` (starts) and ``dedupe``
+(``distinct``).
+
+:func:`apply_to_articles` runs after ``dedupe``: ``ignore`` drops an article
+(its lines go to the report, never lost) and ``retitle`` changes a title
+(not the slug). Themes are applied by classify.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
-from ..data.corrections import Corrections
-from .model import Article, Dropped
+from ..data.corrections import NOT_CHROME, Corrections, LineEntry
+from .model import Article, Dropped, SourceText, Stale
+
+
+def _find(entry: LineEntry, source: SourceText) -> int | None:
+    """The number of the line ``entry`` means in ``source``, or None."""
+    if entry.text is None:  # an older entry: the number itself
+        if entry.line <= len(source.lines) and not source.lines[entry.line - 1].blank:
+            return entry.line
+        return None
+    wanted = entry.text.strip()
+    matches = [line.number for line in source.lines if line.text.strip() == wanted]
+    if not matches:
+        return None
+    return min(matches, key=lambda number: (abs(number - entry.line), number))
+
+
+def resolve(
+    fixes: Corrections, sources: Iterable[SourceText], *, all_files: bool = False
+) -> tuple[Corrections, tuple[Stale, ...]]:
+    """``fixes`` with the lines its entries mean, and the entries that mean none.
+
+    An entry about a file that is not among ``sources`` is left aside (an
+    import of one file says nothing about the others) unless ``all_files``,
+    where it is stale: its file is gone.
+    """
+    by_path = {source.path: source for source in sources}
+    found: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    roles: dict[tuple[str, int], str] = {}
+    stale: list[Stale] = []
+    for entry in fixes.entries:
+        source = by_path.get(entry.file)
+        if source is None:
+            if all_files:
+                stale.append(Stale(entry, f"le fichier {entry.file} n'existe pas"))
+            continue
+        number = _find(entry, source)
+        if number is None:
+            what = f"« {entry.text.strip()} »" if entry.text else f"la ligne {entry.line}"
+            stale.append(Stale(entry, f"{what} ne se trouve plus dans {entry.file}"))
+            continue
+        key = (entry.file, number)
+        if entry.section == "role":
+            if entry.role == "chrome":
+                found["chrome"].add(key)
+            elif entry.role == NOT_CHROME:
+                found["keep"].add(key)
+            else:
+                roles[key] = entry.role
+            if entry.start is not None:
+                found["split" if entry.start else "merge"].add(key)
+        elif entry.section == "title":
+            roles[key] = "title"
+            found["split"].add(key)
+        else:
+            found[entry.section].add(key)
+    resolved = replace(
+        fixes,
+        chrome=frozenset(found["chrome"]),
+        keep=frozenset(found["keep"]),
+        split=frozenset(found["split"]),
+        merge=frozenset(found["merge"]),
+        distinct=frozenset(found["distinct"]),
+        roles=roles,
+    )
+    return resolved, tuple(stale)
 
 
 def apply_to_articles(

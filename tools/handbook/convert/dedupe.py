@@ -37,16 +37,41 @@ def _line_keys(segment: Segment) -> set[str]:
 
 
 def _same_article(a: Segment, b: Segment) -> bool:
-    if fuzz.ratio(shapes.compare_key(a.title), shapes.compare_key(b.title)) >= TITLE_RATIO:
-        return True
+    title, text = _ratios(a, b)
+    return title >= TITLE_RATIO or text >= TEXT_RATIO
+
+
+def _ratios(a: Segment, b: Segment) -> tuple[float, float]:
+    """How alike two occurrences' titles and beginnings are (0–100 each)."""
+    title = fuzz.ratio(shapes.compare_key(a.title), shapes.compare_key(b.title))
+    if title >= TITLE_RATIO:
+        return title, 0.0
     head_a = shapes.compare_key(" ".join(line.text for line in a.body))[:1500]
     head_b = shapes.compare_key(" ".join(line.text for line in b.body))[:1500]
     shortest = min(len(head_a), len(head_b))
-    return shortest > 0 and fuzz.ratio(head_a[:shortest], head_b[:shortest]) >= TEXT_RATIO
+    text = fuzz.ratio(head_a[:shortest], head_b[:shortest]) if shortest else 0.0
+    return title, text
 
 
-def group_segments(segments: list[Segment]) -> list[list[Segment]]:
-    """Groups of occurrences of the same article, in first-seen order."""
+def match_confidence(a: Segment, b: Segment) -> float:
+    """How sure the tool is that two grouped occurrences are one article (0–1).
+
+    0 at the matching threshold, 1 for identical titles (or beginnings).
+    """
+    title, text = _ratios(a, b)
+    if title >= TITLE_RATIO:
+        return round((title - TITLE_RATIO) / (100 - TITLE_RATIO), 4)
+    return round(max(0.0, text - TEXT_RATIO) / (100 - TEXT_RATIO), 4)
+
+
+def group_segments(
+    segments: list[Segment], distinct: frozenset[tuple[str, int]] = frozenset()
+) -> list[list[Segment]]:
+    """Groups of occurrences of the same article, in first-seen order.
+
+    An occurrence whose first line is in ``distinct`` (a correction) stays
+    alone.
+    """
     parent = list(range(len(segments)))
 
     def find(i: int) -> int:
@@ -65,13 +90,24 @@ def group_segments(segments: list[Segment]) -> list[list[Segment]]:
             candidates.update(index[key])
             index[key].append(position)
         by_title[title_key].append(position)
+        if _apart(segment, distinct):
+            continue
         for other in sorted(candidates):
+            if _apart(segments[other], distinct):
+                continue
             if find(other) != find(position) and _same_article(segments[other], segment):
                 parent[find(position)] = find(other)
     groups: dict[int, list[Segment]] = defaultdict(list)
     for position, segment in enumerate(segments):
         groups[find(position)].append(segment)
     return [groups[root] for root in sorted(groups)]
+
+
+def _apart(segment: Segment, distinct: frozenset[tuple[str, int]]) -> bool:
+    return (segment.file, segment.first_line) in distinct or (
+        segment.file,
+        segment.title_line,
+    ) in distinct
 
 
 def _completeness(segment: Segment) -> tuple[int, int]:

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..common.similarity import cosine
 from ..data.annotations import Row, annotated_files
+from ..data.corrections import Corrections
 from . import shapes
 from .chrome import same_line
 from .model import Line, LineLabel, SourceText
@@ -192,6 +193,8 @@ NUMBER_SHAPES: tuple[tuple[str, Callable[[str], object]], ...] = (
 #: below this confidence, a line the model takes for site chrome stays in the
 #: article (dropping text needs more certainty than keeping it)
 CHROME_CONFIDENCE = 0.8
+#: how many of a line's likeliest roles are kept with their probability (for review)
+ROLES_KEPT = 4
 HEADINGS = frozenset({"heading2", "heading3", "heading4"})
 TITLES = HEADINGS | {"title"}
 #: the signal families (feature name prefixes), as reported by ``make eval``
@@ -498,7 +501,21 @@ def decode(tagger: Any, xseq: list[list[str]], lines: list[Line]) -> tuple[LineL
             # unsure: the line stays in the article, as the runner-up says
             start, role = split_label(alternative)
             alternative = label
-        out.append(LineLabel(number, role, start, confidence, alternative))
+        start_probability = sum(p for p, name in marginals if name.startswith("B-"))
+        by_role: dict[str, float] = {}
+        for p, name in marginals:
+            by_role[split_label(name)[1]] = by_role.get(split_label(name)[1], 0.0) + p
+        roles = tuple(
+            (name, round(p, 4))
+            for name, p in sorted(by_role.items(), key=lambda item: (-item[1], item[0]))[
+                :ROLES_KEPT
+            ]
+        )
+        out.append(
+            LineLabel(
+                number, role, start, confidence, alternative, round(start_probability, 4), roles
+            )
+        )
     return _first_text_starts(_labels_have_items(out))
 
 
@@ -532,14 +549,26 @@ def _first_text_starts(labels: list[LineLabel]) -> tuple[LineLabel, ...]:
     return tuple(labels)
 
 
-def with_roles(source: SourceText, labels: tuple[LineLabel, ...]) -> SourceText:
-    """``source`` whose lines carry the model's role and start decisions."""
+def with_roles(
+    source: SourceText, labels: tuple[LineLabel, ...], fixes: Corrections | None = None
+) -> SourceText:
+    """``source`` whose lines carry the model's role and start decisions,
+    where the instructors' corrections (resolved) do not say otherwise."""
+    fixes = fixes or Corrections()
     by_number = {item.number: item for item in labels}
     lines = []
     for line in source.lines:
         decided = by_number.get(line.number)
         if decided is not None:
-            line = replace(line, role=decided.role, starts=decided.start)
+            role, start = decided.role, decided.start
+            key = (source.path, line.number)
+            if key in fixes.keep and role == "chrome":
+                role = next((r for r, _p in decided.roles if r != "chrome"), "paragraph")
+            role = fixes.roles.get(key, role)
+            if key in fixes.chrome:
+                role = "chrome"
+            start = (start or key in fixes.split) and key not in fixes.merge
+            line = replace(line, role=role, starts=start)
         lines.append(line)
     return replace(source, lines=tuple(lines))
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..data.corrections import Corrections, LineEntry
+
 # --------------------------------------------------------------------------
 # read
 # --------------------------------------------------------------------------
@@ -56,6 +58,13 @@ class LineLabel:
     start: bool  # an article starts on this line
     confidence: float  # marginal probability of the chosen label (0–1)
     alternative: str  # the runner-up label, e.g. "B-title" or "paragraph"
+    #: probability that an article starts on this line (all ``B-`` labels)
+    start_probability: float = 0.0
+    #: the likeliest roles with their probability (``B-`` or not), best first
+    roles: tuple[tuple[str, float], ...] = ()
+
+    def role_probability(self, role: str) -> float:
+        return next((p for name, p in self.roles if name == role), 0.0)
 
     @property
     def label(self) -> str:
@@ -268,6 +277,14 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Stale:
+    """An entry of the corrections file that names no line of its source."""
+
+    entry: LineEntry
+    why: str  # French
+
+
+@dataclass(frozen=True)
 class Analysis:
     """The result of reading, segmenting and deduplicating a set of dumps."""
 
@@ -277,3 +294,9 @@ class Analysis:
     dropped: tuple[Dropped, ...]
     #: the line-role model's decision for every non-blank line, by file
     labels: dict[str, tuple[LineLabel, ...]] = field(default_factory=dict)
+    #: the instructors' corrections, with the lines their entries mean
+    corrections: Corrections = field(default_factory=Corrections)
+    #: entries of the corrections file that mean no line of these sources
+    stale: tuple[Stale, ...] = ()
+    #: how each file was cut: ``blog``, ``page`` or ``feed`` (stage chrome)
+    modes: dict[str, str] = field(default_factory=dict)

@@ -26,15 +26,22 @@ from filelock import FileLock, Timeout
 
 from ..common.errors import LockedError
 from ..common.frontmatter import fingerprint_differs
-from ..common.layout import DROPPED_REPORT, PROFILES_FILE, SOURCES, display
+from ..common.layout import (
+    CORRECTIONS_FILE,
+    DROPPED_REPORT,
+    PROFILES_FILE,
+    REVIEW_REPORT,
+    SOURCES,
+    display,
+)
 from ..data.corrections import Corrections, load_corrections
 from ..data.glossary import load_glossary
 from ..data.profiles import Profiles, load_profiles
 from ..data.themes import load_taxonomy
-from . import chrome, dedupe, label, read, segment
+from . import chrome, correct, dedupe, label, read, segment
 from .classify import MANUAL_PAGE_REASON, classify_articles, page_example
 from .correct import apply_to_articles
-from .model import Analysis, Dropped, Page, Segment
+from .model import Analysis, Dropped, Page, Segment, Stale
 from .plan import (
     PagePlan,
     PlannedPage,
@@ -44,7 +51,8 @@ from .plan import (
     plan_pages,
 )
 from .render import render_page
-from .report import render_dropped_report
+from .report import render_dropped_report, render_review_report
+from .review import review_items
 from .structure import structure
 from .write import ImportReport, delete_page, write_page
 
@@ -58,16 +66,19 @@ def analyse(
     profiles: Profiles | None = None,
     corrections: Corrections | None = None,
     max_bytes: int = read.DEFAULT_MAX_BYTES,
+    model: Path | None = None,
 ) -> Analysis:
     fixes = corrections or Corrections()
     if profiles is None:
         profiles = load_profiles(root / PROFILES_FILE, PROFILES_FILE.as_posix())
     # 1. read (every file first, so a bad file stops everything before any output)
     sources = [read.read_source(path, root=root, max_bytes=max_bytes) for path in paths]
+    # 6. correct (resolved first: the entries name lines by their text)
+    fixes, stale = correct.resolve(fixes, sources)
     # 2. label
     corpus = label.corpus_counts(sources)
-    labels = {source.path: label.label_lines(source, corpus) for source in sources}
-    sources = [label.with_roles(source, labels[source.path]) for source in sources]
+    labels = {source.path: label.label_lines(source, corpus, model) for source in sources}
+    sources = [label.with_roles(source, labels[source.path], fixes) for source in sources]
     # 3. chrome
     prepared = [chrome.prepare(source, profiles, fixes) for source in sources]
     # 4. segment
@@ -78,19 +89,30 @@ def analyse(
         segments.extend(result.segments)
         dropped.extend(result.dropped)
     # 5. dedupe
-    articles, duplicates = dedupe.merge_groups(dedupe.group_segments(segments))
+    articles, duplicates = dedupe.merge_groups(dedupe.group_segments(segments, fixes.distinct))
     dropped.extend(duplicates)
     dropped.sort(key=lambda d: (d.file, d.line))
-    return Analysis(tuple(sources), tuple(segments), tuple(articles), tuple(dropped), labels)
+    return Analysis(
+        tuple(sources),
+        tuple(segments),
+        tuple(articles),
+        tuple(dropped),
+        labels,
+        fixes,
+        stale,
+        {item.source.path: item.mode for item in prepared},
+    )
 
 
-def full_analysis(paths: list[Path], root: Path) -> tuple[Analysis, PagePlan, list[str]]:
+def full_analysis(
+    paths: list[Path], root: Path, model: Path | None = None
+) -> tuple[Analysis, PagePlan, list[str]]:
     """Analyse, apply the instructors' corrections, plan pages and classify."""
     fixes = load_corrections(root)
-    analysis = analyse(paths, root=root, corrections=fixes)
+    analysis = analyse(paths, root=root, corrections=fixes, model=model)
     scanned = _scan_pages(root)
     plan = plan_pages(analysis, root, scanned)
-    articles, ignored, dropped = apply_to_articles(plan.articles, fixes)
+    articles, ignored, dropped = apply_to_articles(plan.articles, analysis.corrections)
     if dropped:
         analysis = replace(
             analysis,
@@ -166,7 +188,14 @@ def run_import(
         # Render everything in memory before writing anything.
         pages = render_all(plan)
         pages[DROPPED_REPORT.as_posix()] = render_dropped_report(analysis)
-        report = ImportReport(ignored=ignored, dry_run=check)
+        items = review_items(analysis, plan)
+        pages[REVIEW_REPORT.as_posix()] = render_review_report(items)
+        report = ImportReport(
+            ignored=ignored,
+            dry_run=check,
+            to_review=len(items),
+            stale_corrections=[stale_message(s) for s in analysis.stale],
+        )
         for relative, text in pages.items():
             write_page(root / relative, relative, text, report, force=force)
         for relative in _orphans(root, paths, pages):
@@ -174,6 +203,14 @@ def run_import(
         return report
     finally:
         lock.release()
+
+
+def stale_message(stale: Stale) -> str:
+    """A correction that names no line any more, in French, with its place."""
+    return (
+        f"{CORRECTIONS_FILE.as_posix()}:{stale.entry.at} : l'entrée « {stale.entry.section} » "
+        f"ne correspond plus à aucune ligne ({stale.why}) ; mettez-la à jour ou supprimez-la."
+    )
 
 
 def default_sources(root: Path) -> list[Path]:

@@ -1,11 +1,16 @@
-"""The dropped-lines report, as a page of the handbook for instructors."""
+"""The instructors' reports, as pages of the handbook: the dropped lines and
+the decisions to review (« À relire »)."""
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
-from ..common.escape import escape_inline
+from ..common.escape import escape_heading, escape_inline
 from .model import Analysis
+from .review import KIND_NAMES, ReviewItem, grouped
+
+BACKTICKS = re.compile(r"`+")
 
 REASONS = {
     "site-chrome": "décor du site",
@@ -38,3 +43,46 @@ def render_dropped_report(analysis: Analysis) -> str:
             text = item.text.strip() or "(ligne vide)"
             lines.append(f"- ligne {item.line}, {escape_inline(reason)} : {escape_inline(text)}")
     return "\n".join(lines) + "\n"
+
+
+def render_review_report(items: list[ReviewItem]) -> str:
+    """« À relire »: the doubtful decisions of the last import, by article."""
+    lines = [
+        "# À relire",
+        "",
+        "Cette page est produite par `make import`, avec {doc}`lignes-ecartees`. Elle liste "
+        "les décisions du convertisseur les moins sûres : débuts d'articles, titres, rôles "
+        "des lignes (intertitres, légendes, signatures…), décor du site, doublons et "
+        "thèmes, les plus incertaines d'abord. Chacune donne l'entrée à coller dans "
+        "`sources/corrections.yaml` pour retenir l'autre possibilité ; relancez ensuite "
+        "`make import`. La même liste s'affiche avec `make review`.",
+        "",
+        f"{len(items)} décision(s) à relire.",
+    ]
+    for slug, title, found in grouped(items):
+        lines += ["", f"## {escape_heading(title)}", ""]
+        if slug:
+            lines += [f"Page : {{doc}}`../articles/{slug}`", ""]
+        for item in found:
+            where = f"{item.file}:{item.line}"
+            text = escape_inline(item.text.strip(), single_line=True) or "(ligne vide)"
+            said = escape_inline(
+                f"Décision : {item.decision}. Autre possibilité : {item.alternative}. {item.why}",
+                single_line=True,
+            )
+            # a fence longer than any run of backticks in the entry
+            fence = "`" * max(
+                3, 1 + max((len(r) for r in BACKTICKS.findall(item.correction)), default=0)
+            )
+            lines += [
+                f"- **{escape_inline(KIND_NAMES[item.kind])}**, {escape_inline(where)}, "
+                f"confiance {round(item.confidence * 100)} % : « {text} »",
+                "",
+                f"  {said}",
+                "",
+                f"  {fence}yaml",
+                *(f"  {line}" for line in item.correction.splitlines()),
+                f"  {fence}",
+                "",
+            ]
+    return "\n".join(lines).rstrip("\n") + "\n"

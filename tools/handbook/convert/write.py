@@ -14,7 +14,7 @@ from pathlib import Path
 from ..common.errors import WriteError
 from ..common.files import atomic_write
 from ..common.frontmatter import is_hand_edited
-from ..common.layout import DROPPED_REPORT
+from ..common.layout import REPORT_PAGES
 
 
 @dataclass
@@ -27,6 +27,10 @@ class ImportReport:
     ignored: list[str] = field(default_factory=list)
     #: nothing was written: the report says what an import would do
     dry_run: bool = False
+    #: how many doubtful decisions ``handbook review`` lists
+    to_review: int = 0
+    #: entries of sources/corrections.yaml that match no line (French, one per entry)
+    stale_corrections: list[str] = field(default_factory=list)
 
     @property
     def stale(self) -> list[str]:
@@ -48,6 +52,15 @@ class ImportReport:
             )
         for title in self.ignored:
             lines.append(f"  ignoré (corrections) : {title}")
+        for message in self.stale_corrections:
+            lines.append(f"  correction sans effet : {message}")
+        if self.to_review:
+            lines.append(
+                f"{self.to_review} décision(s) à relire : lancez « make review » "
+                "(ou « handbook review ») pour les voir, avec la correction à coller."
+            )
+        else:
+            lines.append("Aucune décision à relire.")
         return "\n".join(lines)
 
 
@@ -94,7 +107,7 @@ def write_page(path: Path, relative: str, text: str, report: ImportReport, *, fo
         if current == data:
             report.unchanged.append(relative)
             return
-        generated = relative != DROPPED_REPORT.as_posix()
+        generated = relative not in {page.as_posix() for page in REPORT_PAGES}
         if generated and not force and is_hand_edited(current.decode("utf-8", errors="replace")):
             report.protected.append(relative)
             return

@@ -36,7 +36,7 @@ import yaml
 from ..common.errors import ConfigError, HandbookError
 from ..common.layout import GLOSSARY_FILE, display
 from ..common.text import fold_char, fold_term, term_key, word_key, word_keys
-from .yamlfile import _line_of, load_yaml
+from .yamlfile import line_of, load_yaml
 
 __all__ = [
     "GLOSSARY_FILE",
@@ -108,7 +108,7 @@ def load_glossary(
         return yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
 
     def line(*where: Any) -> int | None:
-        return _line_of(node(), ["terms", *where])
+        return line_of(node(), ["terms", *where])
 
     entries: list[GlossaryEntry] = []
     # form, where it is, entry index; by case/accent-folded form and by term_key

@@ -29,7 +29,7 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
-def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
+def line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
     """Follow a JSON path through a composed YAML node; return its 1-based line."""
     line = node.start_mark.line + 1 if node is not None else None
     for key in path:
@@ -74,7 +74,7 @@ def load_yaml(path: Path, shown: str, schema: str | None = None) -> Any:
             raise ConfigError(
                 shown,
                 f"valeur invalide à « {where} » : {french_schema_message(first)}",
-                _line_of(node, list(first.absolute_path)),
+                line_of(node, list(first.absolute_path)),
             )
     return data
 
