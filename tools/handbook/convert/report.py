@@ -8,7 +8,7 @@ from itertools import groupby
 
 from ..common.escape import escape_heading, escape_inline
 from .model import Analysis
-from .review import KIND_NAMES, ReviewItem, grouped
+from .review import KIND_NAMES, ReviewItem, doubt, grouped
 
 BACKTICKS = re.compile(r"`+")
 
@@ -76,7 +76,7 @@ def render_review_report(items: list[ReviewItem]) -> str:
             )
             lines += [
                 f"- **{escape_inline(KIND_NAMES[item.kind])}**, {escape_inline(where)}, "
-                f"confiance {round(item.confidence * 100)} % : « {text} »",
+                f"décision {doubt(item.confidence)} : « {text} »",
                 "",
                 f"  {said}",
                 "",

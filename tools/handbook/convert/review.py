@@ -33,6 +33,9 @@ DUPLICATE_BELOW = 0.5
 #: a theme is listed below the classifier's own « peu sûr » confidence
 THEME_BELOW = LOW_CONFIDENCE
 
+#: below this confidence, the report page calls a decision « très incertaine »
+VERY_DOUBTFUL = 0.25
+
 KINDS = ("boundary", "title", "role", "chrome", "duplicate", "theme")
 KIND_NAMES = {
     "boundary": "début d'article",
@@ -332,8 +335,8 @@ def _theme_items(plan: PagePlan) -> list[ReviewItem]:
                 alternative=f"thème {runner_up}",
                 confidence=round(choice.confidence, 4),
                 why=(
-                    f"Le second thème est presque aussi proche (scores {choice.score:g} et "
-                    f"{choice.runner_up[1]:g}). Indices : {reasons}."
+                    f"Le second thème est presque aussi proche (« handbook explain "
+                    f"{article.slug} » donne les scores). Indices : {reasons}."
                 ),
                 correction=entry_yaml("theme", {article.slug: runner_up}),
                 article=article.slug,
@@ -346,6 +349,11 @@ def _theme_items(plan: PagePlan) -> list[ReviewItem]:
 # --------------------------------------------------------------------------
 # output
 # --------------------------------------------------------------------------
+
+
+def doubt(confidence: float) -> str:
+    """A coarse French word for a confidence (the report page changes less often)."""
+    return "très incertaine" if confidence < VERY_DOUBTFUL else "incertaine"
 
 
 def grouped(items: list[ReviewItem]) -> list[tuple[str, str, list[ReviewItem]]]:
