@@ -131,7 +131,7 @@ check: $(STAMP) ## Vérifie les pages, le glossaire, les thèmes et la synchro a
 linkcheck-internal: ## Vérifie les liens internes du manuel construit (hors ligne ; après make html)
 	$(VENV_PYTHON) tools/check_links.py $(BUILDDIR)/html
 
-eval: $(STAMP) ## Mesure rôles des lignes, segmentation et classement (écrit eval/RESULTS.md)
+eval: $(STAMP) ## Mesure rôles des lignes, liste à relire, segmentation et classement (écrit eval/RESULTS.md)
 	$(VENV_PYTHON) tools/evaluate.py
 
 model: $(STAMP) ## Réentraîne le modèle des rôles de ligne depuis les annotations de tests/data

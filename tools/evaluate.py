@@ -3,6 +3,8 @@
 Prints, and writes to the tracked results file ``eval/RESULTS.md``:
 
 * the line-role model on data it was not fitted on (``tools/eval_roles.py``);
+* ``handbook review``: how many wrong decisions it lists, and how long the
+  list is, on annotated dumps it was not fitted on (``tools/eval_review.py``);
 * the whole pipeline on the real corpus: precision and recall of article
   boundaries (file + first line of every occurrence), exact titles, dropped
   lines the expectation lists, and themes.
@@ -34,11 +36,14 @@ def main() -> int:
     import io
     from contextlib import redirect_stdout
 
+    from eval_review import report as review_report
     from eval_roles import report as roles_report
     from eval_themes import report as themes_report
 
     roles = roles_report(ROOT)
     print(roles)
+    review = review_report()
+    print(review)
     themes = themes_report(ROOT)
     print(themes)
     buffer = io.StringIO()
@@ -50,6 +55,8 @@ def main() -> int:
         "# Résultats de `make eval`\n\n"
         "Écrit par `tools/evaluate.py` : ne pas modifier à la main.\n\n"
         + roles
+        + "\n"
+        + review
         + "\n"
         + themes
         + "\n## Chaîne complète sur le corpus réel\n\n```text\n"

@@ -24,17 +24,34 @@ from .label import HEADINGS
 from .model import Analysis, Article, LineLabel, Segment, SourceText
 from .plan import PagePlan
 
-#: a line's role is listed when the model gives it less than this probability
-ROLE_BELOW = 0.6
+#: a line's role is listed when the model gives it less than this probability:
+#: titles, headings and site chrome (they shape the page or remove text) …
+STRUCTURE_BELOW = 0.9
+#: … and the other roles (a caption taken for a paragraph, a list item…)
+ROLE_BELOW = 0.5
 #: an article start (or its absence) is listed below this probability
-BOUNDARY_BELOW = 0.7
+BOUNDARY_BELOW = 0.5
 #: a duplicate match is listed below this confidence (0 at the matching threshold)
 DUPLICATE_BELOW = 0.5
 #: a theme is listed below the classifier's own « peu sûr » confidence
 THEME_BELOW = LOW_CONFIDENCE
-
 #: below this confidence, the report page calls a decision « très incertaine »
 VERY_DOUBTFUL = 0.25
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Below which confidence each kind of decision is listed (``make eval`` sweeps them)."""
+
+    structure: float = STRUCTURE_BELOW
+    role: float = ROLE_BELOW
+    boundary: float = BOUNDARY_BELOW
+    duplicate: float = DUPLICATE_BELOW
+    theme: float = THEME_BELOW
+
+
+#: every decision, whatever its confidence (for the evaluation)
+EVERYTHING = Limits(1.01, 1.01, 1.01, 1.01, 1.01)
 
 KINDS = ("boundary", "title", "role", "chrome", "duplicate", "theme")
 KIND_NAMES = {
@@ -131,7 +148,7 @@ class _Articles:
         return None
 
 
-def review_items(analysis: Analysis, plan: PagePlan) -> list[ReviewItem]:
+def review_items(analysis: Analysis, plan: PagePlan, limits: Limits = Limits()) -> list[ReviewItem]:
     """Every doubtful decision of an import, most doubtful first."""
     fixes = analysis.corrections
     owner = _Articles(analysis, plan.articles)
@@ -157,15 +174,19 @@ def review_items(analysis: Analysis, plan: PagePlan) -> list[ReviewItem]:
             if key in rule_titles:
                 continue  # a page's title, found by its HTML title line
             role = "chrome" if gone is not None else line.role
-            item = _role_item(source, line.number, role, decided, blog)
+            item = _role_item(source, line.number, role, decided, blog, limits)
             if item is not None:
                 items.append(item)
+            if item is not None and item.kind == "title":
+                continue  # its correction says whether an article starts here too
             if blog and gone is None and line.number != first_text:
-                item = _boundary_item(source, line.number, line.role, line.starts, decided)
+                item = _boundary_item(
+                    source, line.number, line.role, line.starts, decided, limits.boundary
+                )
                 if item is not None:
                     items.append(item)
-    items += _duplicate_items(analysis)
-    items += _theme_items(plan)
+    items += _duplicate_items(analysis, limits.duplicate)
+    items += _theme_items(plan, limits.theme)
     placed = []
     for item in items:
         article = owner.at(item.file, item.line)
@@ -179,10 +200,10 @@ def review_items(analysis: Analysis, plan: PagePlan) -> list[ReviewItem]:
 
 
 def _role_item(
-    source: SourceText, number: int, role: str, decided: LineLabel, blog: bool
+    source: SourceText, number: int, role: str, decided: LineLabel, blog: bool, limits: Limits
 ) -> ReviewItem | None:
     probability = decided.role_probability(role)
-    if probability >= ROLE_BELOW:
+    if probability >= max(limits.structure, limits.role):
         return None
     # the runner-up a person could choose (in a page or a feed, titles come from rules)
     choices = [r for r, _p in decided.roles if r != role and r != "repeat"]
@@ -197,6 +218,9 @@ def _role_item(
         kind = "title"
     elif "chrome" in (role, alternative):
         kind = "chrome"
+    shaping = kind != "role" or role in HEADINGS or alternative in HEADINGS
+    if probability >= (limits.structure if shaping else limits.role):
+        return None
     place = _place(source.path, number, text)
     if alternative == "title":
         correction = entry_yaml("title", place)
@@ -227,11 +251,11 @@ def _role_item(
 
 
 def _boundary_item(
-    source: SourceText, number: int, role: str, starts: bool, decided: LineLabel
+    source: SourceText, number: int, role: str, starts: bool, decided: LineLabel, below: float
 ) -> ReviewItem | None:
     probability = decided.start_probability
     confidence = probability if starts else 1 - probability
-    if confidence >= BOUNDARY_BELOW:
+    if confidence >= below:
         return None
     text = source.lines[number - 1].text
     place = _place(source.path, number, text)
@@ -265,7 +289,7 @@ def _boundary_item(
     )
 
 
-def _duplicate_items(analysis: Analysis) -> list[ReviewItem]:
+def _duplicate_items(analysis: Analysis, below: float) -> list[ReviewItem]:
     by_start: dict[tuple[str, int], Segment] = {
         (s.file, s.first_line): s for s in analysis.segments
     }
@@ -283,7 +307,7 @@ def _duplicate_items(analysis: Analysis) -> list[ReviewItem]:
         if copy is None or kept is None:
             continue
         confidence = match_confidence(kept, copy)
-        if confidence >= DUPLICATE_BELOW:
+        if confidence >= below:
             continue
         number = copy.title_line or copy.first_line
         text = next(
@@ -315,11 +339,11 @@ def _duplicate_items(analysis: Analysis) -> list[ReviewItem]:
     return items
 
 
-def _theme_items(plan: PagePlan) -> list[ReviewItem]:
+def _theme_items(plan: PagePlan, below: float) -> list[ReviewItem]:
     items = []
     for article in plan.articles:
         choice = article.theme
-        if choice is None or choice.source != "auto" or choice.confidence >= THEME_BELOW:
+        if choice is None or choice.source != "auto" or choice.confidence >= below:
             continue
         if choice.runner_up is None:
             continue
