@@ -7,14 +7,18 @@
 3. chrome     ``chrome.prepare``: site chrome to the report, lines to blocks
 4. segment    ``segment.segment_file``: blocks -> article occurrences
 5. dedupe     ``dedupe``: occurrences -> unique articles with provenance
-6. correct    ``correct``: the instructors' corrections (ignore, retitle)
+6. correct    ``correct``: the instructors' corrections (ignore, retitle); its
+              line entries are resolved to lines right after read, and
+              applied by label, chrome, segment and dedupe
 7. plan       ``plan``: each article's page path, themes chosen by hand
 8. classify   ``classify``: article -> course theme with reasons
 9. structure  ``structure``: article lines, with their roles -> typed blocks
 10. render    ``render``: blocks -> MyST page (the escaping boundary)
 11. write     ``write``: pages -> files, atomically and incrementally
 
-:func:`analyse` runs 1–5, :func:`full_analysis` 1–8, :func:`run_import` all.
+:func:`analyse` runs 1–5, :func:`full_analysis` 1–8, :func:`run_import` all,
+and writes the reports: dropped lines, and the decisions to review
+(``review.review_items``, also ``handbook review``).
 """
 
 from __future__ import annotations
