@@ -384,6 +384,7 @@ def check_placement(
         "repeated-title": {"repeat", "title"},
         "repeated-line": {"repeat", "title", "heading"},  # a line printed twice, shown once
         "feed-footer": {"footer"},
+        "shown-in-metadata": {"byline", "date"},  # said again by the page's metadata line
     }
     by_model = {(d.file, d.line) for d in result.dropped if d.rule == MODEL_RULE}
     for key, where in places.items():

@@ -19,6 +19,7 @@ REASONS = {
     "feed-footer": "pied de page de flux (le titre y est repris)",
     "duplicate-occurrence": "copie d'un article gardé ailleurs",
     "ignored-by-correction": "article ignoré (sources/corrections.yaml)",
+    "shown-in-metadata": "affichée dans l'en-tête de l'article (date ou signature), pas répétée",
 }
 
 

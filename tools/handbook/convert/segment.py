@@ -99,6 +99,14 @@ class _Builder:
             return
         date, tags, found_authors = extract_metadata(body)
         all_authors = list(dict.fromkeys([*found_authors, *(authors or [])]))
+        shown = _shown_in_metadata(body, date, all_authors)
+        if shown:
+            self.dropped.extend(
+                Dropped(self.path, line.number, line.text, "shown-in-metadata")
+                for line in body
+                if line.number in shown
+            )
+            body = [line for line in body if line.number not in shown]
         self.segments.append(
             Segment(
                 file=self.path,
@@ -198,6 +206,35 @@ def _segment_blog(blocks: list[Block], context: BoundaryFixes, builder: _Builder
             body.append(Block(current))
             current = []
     flush()
+
+
+def _shown_in_metadata(body: list[Line], date: str | None, authors: list[str]) -> set[int]:
+    """Lines the page's metadata line says again: « Par X » or a bare signature
+    of an author, « Publié le » with only the article's date (then shown once,
+    above the text; the source lines go to the report)."""
+    shown: set[int] = set()
+    names = {shapes.clean(a).casefold() for a in authors}
+    for index, line in enumerate(body):
+        text = shapes.clean(line.text)
+        short = shapes.SHORT_BYLINE.match(text)
+        who = shapes.clean(short["who"]) if short else text if line.role == "byline" else ""
+        if who and who.casefold() in names:
+            shown.add(line.number)
+        published = shapes.PUBLISHED.match(text)
+        if not published or date is None:
+            continue
+        rest = shapes.clean(published["rest"])
+        if rest and shapes.is_bare_date(rest) and shapes.parse_french_date(rest) == date:
+            shown.add(line.number)
+        elif not rest and index + 1 < len(body):
+            following = body[index + 1]
+            if (
+                following.number == line.number + 1
+                and shapes.is_bare_date(following.text)
+                and shapes.parse_french_date(following.text) == date
+            ):
+                shown.update((line.number, following.number))
+    return shown
 
 
 def _signatures(body: list[Block]) -> list[str]:

@@ -139,6 +139,18 @@ def is_person_name(text: str) -> bool:
     return first not in DETERMINERS
 
 
+def is_bare_date(text: str) -> bool:
+    """A line holding a date and nothing else (``16 juin 2014``, ``16/06/2014``)."""
+    text = clean(text).rstrip(" .")
+    return (
+        any(
+            (match := pattern.match(text)) is not None and match.end() == len(text)
+            for pattern in (DATE_FR, DATE_NUM, DATE_ISO)
+        )
+        and parse_french_date(text) is not None
+    )
+
+
 def parse_french_date(text: str) -> str | None:
     """``16 juin 2014`` or ``16/06/2014`` -> ``2014-06-16``; None otherwise."""
     text = clean(text)
