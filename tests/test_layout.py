@@ -13,8 +13,8 @@ ALLOWED = {
     "data": {"common"},
     "convert": {"common", "data"},
     "site": {"common", "data"},
-    "commands": {"common", "data", "convert"},
-    "cli": {"common", "data", "convert", "commands"},
+    "commands": {"common", "data", "convert", "site"},
+    "cli": {"common", "data", "convert", "site", "commands"},
 }
 
 

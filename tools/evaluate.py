@@ -5,6 +5,8 @@ Prints, and writes to the tracked results file ``eval/RESULTS.md``:
 * the line-role model on data it was not fitted on (``tools/eval_roles.py``);
 * ``handbook review``: how many wrong decisions it lists, and how long the
   list is, on annotated dumps it was not fitted on (``tools/eval_review.py``);
+* the glossary's automatic links against a hand-judged sample
+  (``tools/eval_links.py``);
 * the whole pipeline on the real corpus: precision and recall of article
   boundaries (file + first line of every occurrence), exact titles, dropped
   lines the expectation lists, and themes.
@@ -36,6 +38,7 @@ def main() -> int:
     import io
     from contextlib import redirect_stdout
 
+    from eval_links import report as links_report
     from eval_review import report as review_report
     from eval_roles import report as roles_report
     from eval_themes import report as themes_report
@@ -46,6 +49,8 @@ def main() -> int:
     print(review)
     themes = themes_report(ROOT)
     print(themes)
+    links = links_report()
+    print(links)
     buffer = io.StringIO()
     with redirect_stdout(buffer):
         segmentation()
@@ -59,6 +64,8 @@ def main() -> int:
         + review
         + "\n"
         + themes
+        + "\n"
+        + links
         + "\n## Chaîne complète sur le corpus réel\n\n```text\n"
         + buffer.getvalue()
         + "```\n",

@@ -1,4 +1,4 @@
-"""Command-line interface: ``handbook list|import|review|check|new|explain``.
+"""Command-line interface: ``handbook list|import|review|links|check|new|explain``.
 
 A thin layer: parse arguments, call the pipeline, print. Every message a
 user reads is French; errors are one line naming the file, never a
@@ -145,6 +145,19 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from .commands.links import format_text, page_uses
+
+    root = find_root()
+    uses = page_uses(root, [Path(p) for p in args.pages])
+    if args.format == "json":
+        records = [u.as_dict() for u in uses if args.all or u.use.linked]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        print(format_text(uses, args.all), end="")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .commands.check import run_check
 
@@ -249,6 +262,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["text", "json"], default="text", help="format de sortie"
     )
     p_review.set_defaults(func=cmd_review)
+
+    p_links = sub.add_parser(
+        "links", help="liste les liens automatiques vers le glossaire, avec leur phrase"
+    )
+    p_links.add_argument(
+        "pages", nargs="*", metavar="PAGE", help="pages à lire (défaut : docs/articles/*.md)"
+    )
+    p_links.add_argument(
+        "--all",
+        action="store_true",
+        help="montre aussi les occurrences non liées et la règle qui les écarte",
+    )
+    p_links.add_argument(
+        "--format", choices=["text", "json"], default="text", help="format de sortie"
+    )
+    p_links.set_defaults(func=cmd_links)
 
     p_new = sub.add_parser("new", help="crée une nouvelle page d'article à compléter")
     p_new.add_argument("title", metavar="TITRE", help="titre de l'article, entre guillemets")

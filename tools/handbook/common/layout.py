@@ -19,6 +19,7 @@ __all__ = [
     "DOCS",
     "DROPPED_REPORT",
     "GLOSSARY_FILE",
+    "NAMES_FILE",
     "PROFILES_FILE",
     "REPORTS",
     "REPORT_PAGES",
@@ -42,6 +43,7 @@ SOURCES = Path("sources")
 THEMES_FILE = DATA / "themes.yaml"
 GLOSSARY_FILE = DATA / "glossary.yaml"
 PROFILES_FILE = DATA / "source-profiles.yaml"
+NAMES_FILE = DATA / "proper-names.yaml"
 CORRECTIONS_FILE = SOURCES / "corrections.yaml"
 DROPPED_REPORT = REPORTS / "lignes-ecartees.md"
 REVIEW_REPORT = REPORTS / "a-relire.md"

@@ -15,7 +15,9 @@ the ``glossary`` JSON Schema, then checks what a schema cannot express:
   the entry itself (it is then replaced by that entry's term, as written);
 * every ``theme`` is an id of ``docs/_data/themes.yaml``;
 * terms and aliases hold no character that would break the cross-reference
-  syntax (`````, ``<``, ``>``) and do not start with ``!``.
+  syntax (`````, ``<``, ``>``) and do not start with ``!``;
+* every ``skip_in`` and ``link_in`` phrase (where the term has another sense,
+  or must be linked whatever the rules say) holds the term or an alias.
 
 Problems raise :class:`~handbook.common.errors.ConfigError` with the line of the
 offending value, in French.
@@ -63,6 +65,12 @@ class GlossaryEntry:
     definition: str
     see: tuple[str, ...]
     theme: str
+    #: phrases where the term has another sense: never linked there
+    skip_in: tuple[str, ...] = ()
+    #: phrases where the term is linked even if a rule would not link it
+    link_in: tuple[str, ...] = ()
+    #: words of the defined sense: linked only in a paragraph holding one
+    near: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -80,6 +88,16 @@ def _as_list(value: Any) -> list[str]:
 
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
+
+
+def _holds_form(phrase: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` holds one of ``forms`` as whole words (case, accents, plural aside)."""
+    words = word_keys(phrase)
+    for form in forms:
+        keys = word_keys(form)
+        if any(words[i : i + len(keys)] == keys for i in range(len(words) - len(keys) + 1)):
+            return True
+    return False
 
 
 def load_glossary(
@@ -153,6 +171,18 @@ def load_glossary(
                     line(*where),
                 )
             seen[exact] = seen_plural[key] = (form, where, index)
+        contexts: dict[str, tuple[str, ...]] = {}
+        for name in ("skip_in", "link_in"):
+            phrases = tuple(_one_line(p) for p in _as_list(item.get(name)))
+            for position, phrase in enumerate(phrases):
+                if not _holds_form(phrase, (term, *aliases)):
+                    raise ConfigError(
+                        shown,
+                        f"« {name} » de « {term} » : « {phrase} » ne contient ni le terme "
+                        "ni un de ses alias.",
+                        line(index, name, position),
+                    )
+            contexts[name] = phrases
         entries.append(
             GlossaryEntry(
                 term=term,
@@ -160,6 +190,9 @@ def load_glossary(
                 definition=str(item["definition"]).strip(),
                 see=tuple(_one_line(s) for s in _as_list(item.get("see"))),
                 theme=str(item.get("theme") or ""),
+                skip_in=contexts["skip_in"],
+                link_in=contexts["link_in"],
+                near=tuple(_one_line(p) for p in _as_list(item.get("near"))),
             )
         )
     for index in range(1, len(entries)):

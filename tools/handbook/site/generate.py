@@ -35,8 +35,9 @@ from sphinx.util.matching import Matcher
 from .. import __version__
 from ..common.errors import HandbookError
 from ..common.files import write_if_changed
-from ..common.layout import display
+from ..common.layout import NAMES_FILE, display
 from ..data.glossary import load_glossary
+from ..data.names import ProperNames, load_proper_names
 from ..data.themes import load_taxonomy
 from . import state as build_state
 from .envdata import EnvSlot
@@ -103,17 +104,22 @@ class _FileCache:
         _FILES.set(self.env, {"version": self.version, "entries": self.new})
 
 
-def _load_data(folder: Path, root: Path, cache: _FileCache) -> tuple[tuple, tuple]:
-    """themes.yaml and glossary.yaml, validated (ConfigError when invalid)."""
+def _load_data(folder: Path, root: Path, cache: _FileCache) -> tuple[tuple, tuple, ProperNames]:
+    """themes.yaml, glossary.yaml and proper-names.yaml, validated (ConfigError when invalid)."""
     glossary_path = folder / "glossary.yaml"
-    key = (_file_key(folder / "themes.yaml"), _file_key(glossary_path))
+    names_path = folder / NAMES_FILE.name
+    key = (
+        _file_key(folder / "themes.yaml"),
+        _file_key(glossary_path),
+        _file_key(names_path) if names_path.is_file() else None,
+    )
     data = cache.get("data", key)
     if data is None:
         themes = load_taxonomy(root, folder)
         glossary = (
             load_glossary(root, {t.id for t in themes}, folder) if glossary_path.is_file() else ()
         )
-        data = (themes, glossary)
+        data = (themes, glossary, load_proper_names(root, folder))
     cache.put("data", key, data)
     return data
 
@@ -230,7 +236,7 @@ def builder_inited(app: Sphinx) -> None:
         return
     cache = _FileCache(app.env)
     try:
-        themes, glossary = _load_data(folder, root, cache)
+        themes, glossary, names = _load_data(folder, root, cache)
     except HandbookError as error:
         # one clear message (file:line), then the build goes on with the pages
         # generated last time, untouched: the error fails the strict build
@@ -245,7 +251,7 @@ def builder_inited(app: Sphinx) -> None:
         )
         return
     theme_data = _theme_data(themes, themes_file)
-    manifest = build_manifest(_load_articles(app, cache), theme_data, glossary)
+    manifest = build_manifest(_load_articles(app, cache), theme_data, glossary, names)
     cache.save()
     for docname, theme_id in sorted(manifest.unknown_themes.items()):
         logger.warning(
@@ -262,4 +268,6 @@ def builder_inited(app: Sphinx) -> None:
     summary = json.dumps(manifest.summary(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_if_changed(summary_path, summary)
     titles = {docname: title.astext() for docname, title in app.env.titles.items()}
-    build_state.put(app.env, BuildState(manifest, TermMatcher(glossary), summary_path, titles))
+    build_state.put(
+        app.env, BuildState(manifest, TermMatcher(glossary, names), summary_path, titles)
+    )

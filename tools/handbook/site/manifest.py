@@ -34,6 +34,7 @@ from ..common import text as shapes
 from ..common.frontmatter import key_lines, read_front_matter
 from ..common.similarity import all_pairs, smooth_idf, top_normalised
 from ..data.glossary import GlossaryEntry, word_keys
+from ..data.names import ProperNames
 from .lead import extract_lead
 
 __all__ = [
@@ -234,18 +235,25 @@ def _related(
     return chosen
 
 
-def _glossary_signature(glossary: tuple[GlossaryEntry, ...]) -> str:
-    """What the automatic links depend on: the forms and their target terms."""
+def _glossary_signature(glossary: tuple[GlossaryEntry, ...], names: ProperNames) -> str:
+    """What the automatic links depend on: the forms and their target terms,
+    the words written as in the glossary, its contexts, and the proper names."""
     forms = sorted(
-        (list(word_keys(form)), entry.term) for entry in glossary for form in entry.forms
+        (list(word_keys(form)), form, entry.term) for entry in glossary for form in entry.forms
     )
-    return hashlib.sha256(json.dumps(forms, ensure_ascii=False).encode()).hexdigest()[:16]
+    contexts = [
+        (entry.term, list(entry.skip_in), list(entry.link_in), list(entry.near))
+        for entry in glossary
+    ]
+    blob = json.dumps([forms, contexts, list(names.names), list(names.heads)], ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 def build_manifest(
     articles: list[tuple[Article, dict[str, int]]],
     themes: list[dict[str, Any]],
     glossary: tuple[GlossaryEntry, ...],
+    names: ProperNames | None = None,
 ) -> Manifest:
     """Put articles in their theme pages and relate them to each other.
 
@@ -308,7 +316,7 @@ def build_manifest(
         glossary=glossary,
         unknown_themes=unknown,
     )
-    signature = _glossary_signature(glossary)
+    signature = _glossary_signature(glossary, names or ProperNames())
     for docname in by_doc:
         additions = _additions(manifest, docname)
         additions["glossary"] = signature
