@@ -233,7 +233,7 @@ class TermMatcher:
             k, small = edge, 0
             while 0 <= k + step < len(spans) and _joined(text, spans, min(k, k + step)):
                 k += step
-                if _capitalised(text, spans, k):
+                if _capitalised(text, spans, k) and keys[k] not in _CONNECTORS:
                     return True
                 if keys[k] not in _CONNECTORS or small == 2:
                     break
