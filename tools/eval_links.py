@@ -1,9 +1,11 @@
 """Measure the glossary's automatic links against a hand-judged sample (part of ``make eval``).
 
 ``tests/data/glossary_links.tsv`` holds every occurrence of a glossary form
-in the handbook's articles (group ``corpus``) and in the unseen-layout pages
-of ``tests/data/unseen/`` (group ``unseen``, never read while the linking
-rules were written), each judged by reading: would a link to the term's
+in the handbook's articles (group ``corpus``), in the unseen-layout pages
+of ``tests/data/unseen/`` (group ``unseen``: looked at once the rules were
+first measured) and in pages written and judged for this purpose without
+seeing the rules or their decisions (``tests/data/links_heldout/``, group
+``heldout``: the honest figure), each judged by reading: would a link to the term's
 definition be right there, or is it inside a proper name, another sense, or
 another word? (``tests/data/GLOSSARY_LINKS.md``).
 
@@ -28,6 +30,7 @@ from handbook.site.glossary_links import TermMatcher
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "glossary_links.tsv"
 UNSEEN = ROOT / "tests" / "data" / "unseen"
+HELD_OUT = ROOT / "tests" / "data" / "links_heldout"
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,11 @@ def _corpus() -> list[Occurrence]:
     return out
 
 
-def _unseen() -> list[Occurrence]:
+def _plain(folder: Path) -> list[Occurrence]:
+    """The occurrences in plain-text pages, each line a paragraph."""
     matcher = TermMatcher(load_glossary(ROOT), load_proper_names(ROOT))
     out = []
-    for path in sorted(UNSEEN.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         page = path.relative_to(ROOT).as_posix()
         linked: set[str] = set()
         seen: Counter[Key] = Counter()
@@ -120,9 +124,12 @@ def report() -> str:
     lines = [
         "## Liens automatiques vers le glossaire",
         "",
-        "Chaque occurrence d’un terme du glossaire dans les articles (`corpus`) et dans les "
-        "pages inédites de `tests/data/unseen/` (`inédites`, jamais lues pour écrire les "
-        "règles) est jugée à la lecture dans `tests/data/glossary_links.tsv` : un lien vers "
+        "Chaque occurrence d’un terme du glossaire est jugée à la lecture dans "
+        "`tests/data/glossary_links.tsv`, dans trois groupes de textes : les articles du "
+        "manuel (les données des enseignants — `near`, `skip_in`, noms propres — ont été "
+        "écrites en les lisant) ; les pages de `tests/data/unseen/` (regardées après une "
+        "première mesure des règles) ; 12 pages de `tests/data/links_heldout/`, écrites et "
+        "jugées sans voir les règles ni leurs décisions : la mesure honnête. Un lien vers "
         "la définition y serait-il juste, ou est-il dans un nom propre, dans un autre sens, "
         "sur un autre mot ? Avant : le premier lien de chaque terme par page, quel qu’il "
         "soit (première édition). Maintenant : la première occurrence qu’aucune règle "
@@ -134,7 +141,8 @@ def report() -> str:
     ]
     for group, name, occurrences in (
         ("corpus", "articles du manuel", _corpus()),
-        ("unseen", "pages inédites", _unseen()),
+        ("unseen", "pages inédites (regardées)", _plain(UNSEEN)),
+        ("heldout", "pages écrites à l’aveugle", _plain(HELD_OUT)),
     ):
         before, now, unjudged = _score(occurrences, sample[group])
         cells = []
