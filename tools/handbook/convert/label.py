@@ -570,7 +570,31 @@ def with_roles(
             start = (start or key in fixes.split) and key not in fixes.merge
             line = replace(line, role=role, starts=start)
         lines.append(line)
+    if fixes.entries:
+        _first_text_starts_again(lines, by_number, source.path, fixes)
     return replace(source, lines=tuple(lines))
+
+
+def _first_text_starts_again(
+    lines: list[Line], by_number: dict[int, LineLabel], path: str, fixes: Corrections
+) -> None:
+    """The first line of text starts an article, once the corrections applied: a
+    correction that keeps a line the model took for chrome moves that start
+    up, and the start the rule had put further down (where the model saw
+    none) goes."""
+    content = [i for i, line in enumerate(lines) if line.number in by_number]
+    first = next((i for i in content if lines[i].role != "chrome"), None)
+    # where the rule put it, on the model's labels
+    ruled = next((i for i in content if by_number[lines[i].number].role != "chrome"), None)
+    if first is None:
+        return
+    if not lines[first].starts:
+        role = "title" if lines[first].role in HEADINGS else lines[first].role
+        lines[first] = replace(lines[first], role=role, starts=True)
+    if ruled is not None and ruled > first and lines[ruled].starts:
+        decided = by_number[lines[ruled].number]
+        if decided.start_probability < 0.5 and (path, lines[ruled].number) not in fixes.split:
+            lines[ruled] = replace(lines[ruled], starts=False)
 
 
 def train(

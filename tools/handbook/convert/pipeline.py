@@ -50,6 +50,7 @@ from .plan import (
     PagePlan,
     PlannedPage,
     _scan_pages,
+    _ScannedPage,
     hand_chosen_themes,
     placed_pages,
     plan_pages,
@@ -126,9 +127,16 @@ def full_analysis(
     manual = hand_chosen_themes(root, slugs_by_path, scanned)
     themes = load_taxonomy(root)
     glossary = load_glossary(root, {t.id for t in themes})
+    # pages this import is about to delete teach the classifier nothing
+    imported = {display(path, root) for path in paths}
+    doomed = {
+        relative
+        for relative, page in scanned.items()
+        if relative not in slugs_by_path and _doomed(root, page, imported)
+    }
     placed = [
         page_example(slug, meta, body, chosen)
-        for slug, meta, body, chosen in placed_pages(scanned, slugs_by_path)
+        for slug, meta, body, chosen in placed_pages(scanned, {*slugs_by_path, *doomed})
     ]
     classified = classify_articles(
         articles, themes, fixes.themes, manual, glossary=glossary, placed=placed
@@ -160,19 +168,25 @@ def _orphans(root: Path, paths: list[Path], pages: dict[str, str]) -> list[str]:
     them) or no longer exists.
     """
     imported = {display(path, root) for path in paths}
-    orphans = []
     # only the pages the import did not just render (those are not orphans)
-    for relative, page in _scan_pages(root, skip=pages).items():
-        if page.meta is None or page.text is None:
-            continue
-        sources = page.meta.get("sources")
-        if not isinstance(sources, list) or not sources:
-            continue  # not written by the converter (e.g. « handbook new »)
-        files = {item.get("file") for item in sources if isinstance(item, dict)}
-        gone = {f for f in files if isinstance(f, str) and not (root / f).exists()}
-        if files <= imported | gone and not fingerprint_differs(page.text, page.meta):
-            orphans.append(relative)
-    return orphans
+    return [
+        relative
+        for relative, page in _scan_pages(root, skip=pages).items()
+        if _doomed(root, page, imported)
+    ]
+
+
+def _doomed(root: Path, page: _ScannedPage, imported: set[str]) -> bool:
+    """A generated, unedited page whose source files are all imported now (or gone):
+    deleted by this import unless one of its articles is still found."""
+    if page.meta is None or page.text is None:
+        return False
+    sources = page.meta.get("sources")
+    if not isinstance(sources, list) or not sources:
+        return False  # not written by the converter (e.g. « handbook new »)
+    files = {item.get("file") for item in sources if isinstance(item, dict)}
+    gone = {f for f in files if isinstance(f, str) and not (root / f).exists()}
+    return files <= imported | gone and not fingerprint_differs(page.text, page.meta)
 
 
 def run_import(

@@ -76,6 +76,16 @@ def existing_pages(root: Path, scanned: dict[str, _ScannedPage] | None = None) -
     return {path: page.meta if page.meta is not None else {} for path, page in pages.items()}
 
 
+def _starts_with(article: Article, sources: list | None) -> bool:
+    """Whether one of the page's sources starts where the article's kept copy starts."""
+    return any(
+        isinstance(source, dict)
+        and source.get("file") == article.kept.file
+        and source.get("first_line") == article.kept.first_line
+        for source in sources or []
+    )
+
+
 def _overlaps(article: Article, sources: list | None) -> bool:
     for source in sources or []:
         if not isinstance(source, dict):
@@ -134,7 +144,12 @@ def plan_pages(
         candidates = set(others)
         for occ in article.occurrences:
             candidates.update(by_file.get(occ.file, ()))
-        for path in sorted(candidates, key=order.__getitem__):
+        # the page that starts where the article starts first (an article
+        # joined by a correction keeps its own page, not its neighbour's)
+        for path in sorted(
+            candidates,
+            key=lambda p: (not _starts_with(article, existing[p].get("sources")), order[p]),
+        ):
             if path not in claimed and _overlaps(article, existing[path].get("sources")):
                 matched[index] = path
                 claimed.add(path)

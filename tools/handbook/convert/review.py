@@ -162,7 +162,15 @@ def review_items(analysis: Analysis, plan: PagePlan, limits: Limits = Limits()) 
     for source in analysis.sources:
         labels = {item.number: item for item in analysis.labels.get(source.path, ())}
         blog = analysis.modes.get(source.path) == "blog"
-        first_text = next((line.number for line in source.lines if not line.blank), None)
+        # the first line of text kept (a rule starts an article there)
+        first_text = next(
+            (
+                line.number
+                for line in source.lines
+                if not line.blank and (source.path, line.number) not in dropped
+            ),
+            None,
+        )
         for line in source.lines:
             decided = labels.get(line.number)
             key = (source.path, line.number)
