@@ -93,9 +93,7 @@ def test_each_annotated_article_is_one_page(converted) -> None:
     for path in DUMPS:
         file = f"sources/{path.stem}.txt"
         for number, rows in enumerate(articles(read_rows(path)), 1):
-            text = [
-                r for r in rows if r.role not in NOT_TEXT and (file, r.line) not in in_metadata
-            ]
+            text = [r for r in rows if r.role not in NOT_TEXT and (file, r.line) not in in_metadata]
             slugs = {where.get((file, r.line)) for r in text}
             label = f"{file}, article {number} ({text[0].text[:50]!r})"
             if len(slugs) != 1 or None in slugs:

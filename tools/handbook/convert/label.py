@@ -253,8 +253,14 @@ def corpus_counts(sources: Iterable[SourceText]) -> Corpus:
     return Corpus(files, repeated)
 
 
-def _own(text: str, raw: str) -> list[str]:
-    """The features of one line on its own (no neighbour)."""
+@lru_cache(maxsize=65536)
+def _own(text: str, raw: str) -> tuple[str, ...]:
+    """The features of one line on its own (no neighbour); cached, as dumps
+    repeat lines (copies of one article, site chrome)."""
+    return tuple(_own_features(text, raw))
+
+
+def _own_features(text: str, raw: str) -> list[str]:
     out: list[str] = []
     tokens = shapes.words(text)
     count = len(tokens)
@@ -318,7 +324,7 @@ def features(source: SourceText, corpus: Corpus | None = None) -> list[list[str]
     for position, index in enumerate(content):
         raw = lines[index].text
         text = texts[position]
-        feats = _own(text, raw)
+        feats = list(_own(text, raw))
         blanks_before = 0
         scan = index - 1
         while scan >= 0 and lines[scan].blank:
