@@ -1,7 +1,8 @@
 """Self-check quizzes: the ``quiz`` of docs/_data/themes.yaml.
 
 A bad question (no right answer, a right answer that is not a choice, a
-choice without explanation…) is a French error naming the file and its line.
+choice without explanation…) is a French error naming the file and its line;
+every theme of the real file has at least three questions.
 """
 
 from __future__ import annotations
@@ -9,9 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from handbook.commands.check import run_check
 from handbook.common.errors import ConfigError
 from handbook.data.themes import load_taxonomy
+
+try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
+    from sphinx_util import DOCS_DIR
+except ImportError:  # tests/ became a package
+    from tests.sphinx_util import DOCS_DIR
+
+REAL_THEMES = DOCS_DIR / "_data" / "themes.yaml"
 
 #: A themes file with one theme and one question; the line numbers used
 #: below are counted by hand on this text (line 1 is « themes: »).
@@ -125,3 +134,10 @@ def test_handbook_check_reports_a_bad_question_with_its_line(tmp_path: Path) -> 
     found = [p.format() for p in run_check(root) if p.path == "docs/_data/themes.yaml"]
     assert len(found) == 1
     assert found[0].startswith("docs/_data/themes.yaml:22: thème « essai », question 1 :")
+
+
+def test_every_theme_has_at_least_three_questions() -> None:
+    themes = yaml.safe_load(REAL_THEMES.read_text("utf-8"))["themes"]
+    counts = {theme["id"]: len(theme.get("quiz") or []) for theme in themes}
+    assert len(counts) == 8
+    assert all(count >= 3 for count in counts.values()), counts
