@@ -7,13 +7,15 @@
   questions as fieldsets with a legend, one radio group each, an
   ``aria-live`` region and the answer folded in a ``<details>``; hostile text
   stays text; the script and style sheet are only on pages with a quiz; a
-  bad ``{handbook-quiz}`` fails the strict build. The EPUB side is in
+  bad ``{handbook-quiz}`` fails the strict build; an edited question reaches
+  its theme page in an incremental build, which reads nothing else again. The EPUB side is in
   tests/test_epub.py, the browser side in tests/browser/test_quiz_browser.py.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -26,11 +28,20 @@ from handbook.data.themes import load_taxonomy
 from handbook.site.quiz import quiz_lines, read_question
 
 try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
-    from sphinx_util import DOCS_DIR, HandbookBuild, build, describe, make_project
+    from sphinx_util import DOCS_DIR, PYPROJECT, HandbookBuild, build, describe, make_project
 except ImportError:  # tests/ became a package
-    from tests.sphinx_util import DOCS_DIR, HandbookBuild, build, describe, make_project
+    from tests.sphinx_util import (
+        DOCS_DIR,
+        PYPROJECT,
+        HandbookBuild,
+        build,
+        describe,
+        make_project,
+    )
 
 REAL_THEMES = DOCS_DIR / "_data" / "themes.yaml"
+#: the small handbook of tests/test_sphinxext.py (its themes have no quiz)
+TEST_HANDBOOK = Path(__file__).parent / "roots" / "sphinxext"
 
 #: A themes file with one theme and one question; the line numbers used
 #: below are counted by hand on this text (line 1 is « themes: »).
@@ -322,6 +333,43 @@ def test_a_bad_quiz_fails_the_strict_build(tmp_path: Path, content: str, message
     warnings = [line for line in result.stderr.splitlines() if "[handbook.quiz]" in line]
     assert len(warnings) == 1 and message in warnings[0], result.stderr
     assert "questions.md:3" in warnings[0]
+
+
+@pytest.mark.sphinx
+def test_an_edited_question_reaches_its_theme_page_and_only_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(TEST_HANDBOOK, docs, ignore=shutil.ignore_patterns("README.md"))
+    shutil.copy2(PYPROJECT, tmp_path / "pyproject.toml")
+    for name in ("conf.py", "docutils.conf"):
+        shutil.copy2(DOCS_DIR / name, docs / name)
+    data = docs / "_data" / "themes.yaml"
+    themes = yaml.safe_load(data.read_text("utf-8"))
+    (theme,) = [t for t in themes["themes"] if t["id"] == "protection-des-donnees"]
+    theme["quiz"] = [
+        {
+            "question": "Que protège le RGPD ?",
+            "choices": [
+                {"text": "Les données personnelles", "explanation": "C'est son objet."},
+                {"text": "Les mots de passe seulement", "explanation": "Pas seulement."},
+            ],
+            "answer": 1,
+        }
+    ]
+    data.write_text(yaml.safe_dump(themes, allow_unicode=True), "utf-8")
+    out = tmp_path / "html"
+    first = build(docs, out, ["-j", "1"])
+    assert first.returncode == 0, describe(first)
+    page = out / "themes" / "protection-des-donnees.html"
+    assert "Que protège le RGPD ?" in page.read_text("utf-8")
+
+    data.write_text(data.read_text("utf-8").replace("Que protège", "Que couvre"), "utf-8")
+    second = build(docs, out, ["-j", "1"])
+    assert second.returncode == 0, describe(second)
+    text = page.read_text("utf-8")
+    assert "Que couvre le RGPD ?" in text and "Que protège" not in text
+    # the generated theme page is the only page read again
+    counts = re.search(r"(\d+) added, (\d+) changed, (\d+) removed", second.stdout)
+    assert counts is not None and counts.groups() == ("0", "1", "0"), second.stdout
 
 
 def test_every_theme_page_shows_its_quiz_as_a_form(real_handbook: HandbookBuild) -> None:
