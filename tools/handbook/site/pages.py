@@ -20,6 +20,7 @@ from ..common.escape import escape_heading, escape_inline
 from ..data.glossary import GlossaryEntry, fold_term, term_key
 from .french import french_date, french_list, plural
 from .manifest import Article, Manifest, ThemePage
+from .quiz import quiz_lines
 
 __all__ = [
     "GENERATED_MARKER",
@@ -200,6 +201,9 @@ def theme_page(
             for paragraph in paragraphs(exercise.get("solution", "")):
                 lines += [paragraph, ""]
             lines += ["::::", ""]
+    if page.quiz:
+        lines += ["## Testez vos connaissances", ""]
+        lines += [":::{handbook-quiz}", *quiz_lines(page.quiz), ":::", ""]
     further = [manifest.themes[r] for r in page.related if r in manifest.themes and r != page.id]
     if further:
         lines += ["## Pour aller plus loin", ""]
