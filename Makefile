@@ -140,7 +140,7 @@ model: $(STAMP) ## Réentraîne le modèle des rôles de ligne depuis les annota
 bench: $(STAMP) ## Mesures de performance (environ 15 min) ; résultats dans bench/RESULTS.md
 	$(VENV_PYTHON) bench/run.py
 
-bench-large: $(STAMP) ## Comme « bench », constructions à 2 000 articles (plus long)
+bench-large: $(STAMP) ## Constructions à 3 000 articles et leurs planchers (environ 30 min) ; bench/RESULTS.md
 	$(VENV_PYTHON) bench/run.py --large
 
 # The doctrees must live outside the EPUB output directory, otherwise the

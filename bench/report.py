@@ -308,8 +308,65 @@ def _values(values: list[int]) -> str:
     return str(unique[0]) if len(unique) == 1 else f"{min(values)}–{max(values)}"
 
 
-def large_report(builds: dict[str, Any], converter: dict[str, Any], head: list[str]) -> str:
-    out = ["## Grande taille (`make bench-large`, 2 000 articles)", "", *head, ""]
+def large_report(data: dict[str, Any], head: list[str]) -> str:
+    builds, converter, floors = data["builds"], data["converter"], data.get("floors")
+    (size,) = builds
+    out = [f"## Grande taille (`make bench-large`, {num(size)} articles)", "", *head, ""]
+    full = builds[size]["full"]
+    goals: list[tuple[str, str, bool | None]] = [
+        (
+            f"Construction complète de {num(size)} articles < 5 min",
+            fmt_s(full.median()),
+            full.median() < 300,
+        ),
+        (
+            f"Mémoire maximale de la construction ({num(size)}) < 1,5 Go",
+            f"{full.peak():.0f} Mo",
+            full.peak() < 1536,
+        ),
+    ]
+    if floors:
+        same, default = floors["same"].median(), floors["default"].median()
+        goals += [
+            (
+                f"Construction complète ({num(size)}) ≤ 1,25 × plancher même thème",
+                f"{ratio(full.median(), same):.2f}×",
+                ratio(full.median(), same) <= 1.25,
+            ),
+            (
+                f"Construction complète ({num(size)}) ≤ 1,5 × plancher thème par défaut",
+                f"{ratio(full.median(), default):.2f}×",
+                ratio(full.median(), default) <= 1.5,
+            ),
+        ]
+    small = _main_full_build()
+    if small:
+        growth = ratio(full.median(), small)
+        goals.append(
+            (
+                f"Croissance du coût, {num(size)} / 500 articles ≤ 6,5×",
+                f"{growth:.1f}× (500 articles : {fmt_s(small)}, dernière mesure de `make bench`)",
+                growth <= 6.5,
+            )
+        )
+    for key, label, limit in (
+        ("nochange", "Reconstruction sans changement", 0.10),
+        ("body", "Corps d'un article modifié", 0.15),
+    ):
+        if key in builds[size]:
+            part = builds[size][key].median() / full.median()
+            goals.append(
+                (
+                    f"{label} ({num(size)}) ≤ {100 * limit:.0f} % du complet",
+                    f"{100 * part:.0f} %",
+                    part <= limit,
+                )
+            )
+    out += ["### Objectifs", "", "| Objectif | Mesure | Atteint |", "|---|---|---|"]
+    out += [
+        f"| {label} | {value} | {'—' if ok is None else yes(ok)} |" for label, value, ok in goals
+    ]
+    out.append("")
     for size, series in converter.items():
         corpus = series.extra["corpus"]
         again = series.extra["reimport"]
@@ -319,8 +376,39 @@ def large_report(builds: dict[str, Any], converter: dict[str, Any], head: list[s
             f"{again['written']} fichier(s) écrit(s) en {fmt_s(again['wall'])}."
         )
     out.append("")
-    out += build_tables(builds, "Constructions à 2 000 articles")
+    out += build_tables(builds, f"Constructions à {num(size)} articles")
+    if floors:
+        out += [
+            f"### Planchers ({num(size)} articles, sans `handbook.site`)",
+            "",
+            "| Construction complète | Pages | Temps mur | Temps CPU | Mémoire max | Notre construction / plancher |",
+            "|---|---:|---:|---:|---:|---:|",
+            f"| Le manuel (avec l'extension) | {full.extra['pages']} | {fmt_series(full)} | "
+            f"{fmt_series(full, 'cpu')} | {full.peak():.0f} Mo | — |",
+        ]
+        for key, label in (
+            ("same", "Plancher, même thème (sphinx-book-theme, mêmes options)"),
+            ("default", "Plancher, thème par défaut (alabaster)"),
+        ):
+            floor = floors[key]
+            out.append(
+                f"| {label} | {floor.extra['pages']} | {fmt_series(floor)} | {fmt_series(floor, 'cpu')} | "
+                f"{floor.peak():.0f} Mo | {ratio(full.median(), floor.median()):.2f}× |"
+            )
+        out.append("")
     return "\n".join(out)
+
+
+def _main_full_build() -> float | None:
+    """The full build time at 500 articles of the last ``make bench`` (raw results)."""
+    path = RAW_DIR / "main.json"
+    if not path.exists():
+        return None
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        return float(statistics.median(r["wall"] for r in raw["builds"]["500"]["full"]["runs"]))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 # --------------------------------------------------------------------------

@@ -29,7 +29,9 @@ from bench.scenarios import LARGE, MAIN, QUICK, run_plan
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mesures de performance du manuel.")
-    parser.add_argument("--large", action="store_true", help="constructions à 2 000 articles")
+    parser.add_argument(
+        "--large", action="store_true", help="constructions à 3 000 articles, et leurs planchers"
+    )
     parser.add_argument(
         "--quick",
         action="store_true",
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         head = machine_lines(started, load_before, time.perf_counter() - clock)
         if args.large:
             dump_raw("large", data)
-            write_results("large", large_report(data["builds"], data["converter"], head))
+            write_results("large", large_report(data, head))
             log(f"résultats écrits dans {RESULTS.relative_to(REPO)}")
             return 0
         report, verdicts = main_report(data, head)

@@ -43,15 +43,18 @@ class Plan:
     imports: dict[int, int]  # articles -> tries of ``handbook import``
     real: int  # tries on the real corpus (0: not measured)
     builds: dict[str, tuple[int, int]]  # articles -> tries of the full build, of each rebuild
+    floors: str = "500"  # the size at which the floors (and ``-j 1``) are built
+    jobs: bool = True  # whether ``-j 1`` is measured too
 
 
 MAIN = Plan({50: 3, 500: 3, 5000: 1}, 3, {"50": (3, 3), "500": (1, 3)})  # make bench
 QUICK = Plan({50: 1}, 1, {"50": (1, 1)})  # bench/run.py --quick
-LARGE = Plan({2000: 1}, 0, {"2000": (1, 1)})  # make bench-large
+#: make bench-large: 3,000 articles, with their floors
+LARGE = Plan({3000: 1}, 0, {"3000": (1, 1)}, floors="3000", jobs=False)
 
 
 def run_plan(plan: Plan, work: Path, log: Log) -> dict[str, Any]:
-    """Every measure of ``plan``, in ``work``; floors and ``-j 1`` at 500 articles."""
+    """Every measure of ``plan``, in ``work``; floors (and ``-j 1``) at ``plan.floors`` articles."""
     converter = bench_converter(work, plan.imports, log)
     data: dict[str, Any] = {"converter": converter}
     if plan.real:
@@ -61,10 +64,11 @@ def run_plan(plan: Plan, work: Path, log: Log) -> dict[str, Any]:
         repo = Path(converter[size].extra["repo"])
         builds[size] = bench_builds(repo, work, int(size), full_repeat, rebuild_repeat, log)
     data["builds"] = builds
-    if "500" in builds:
-        repo = Path(converter["500"].extra["repo"])
+    if plan.floors in builds:
+        repo = Path(converter[plan.floors].extra["repo"])
         data["floors"] = bench_floors(repo, work, log)
-        data["jobs"] = bench_jobs(repo, work, log)
+        if plan.jobs:
+            data["jobs"] = bench_jobs(repo, work, log)
     return data
 
 
