@@ -65,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(collector.ArticleTransform)
     app.connect("doctree-resolved", collector.fill_backlinks)
     app.connect("html-page-context", html.escape_theme_titles, priority=900)
+    app.connect("html-page-context", html.one_prev_next)
     app.connect("build-finished", html.sort_sitemap, priority=400)
     app.add_directive("handbook-backlinks", BacklinksDirective)
     app.add_directive("handbook-theme-grid", ThemeGridDirective)
