@@ -14,7 +14,8 @@ module per job:
 * :mod:`.directives`: ``{handbook-theme-grid}``; :mod:`.glossary_links`:
   term matching and ``{handbook-backlinks}``;
 * :mod:`.html`: fixes to the theme's HTML; :mod:`.search`: accent-folding
-  French search; :mod:`.descriptions`: page descriptions.
+  French search; :mod:`.descriptions`: page descriptions;
+  :mod:`.tooltips`: glossary definitions on hover, focus and tap.
 
 Warnings go through :mod:`sphinx.util.logging` with type ``handbook``
 (``[handbook.theme]``, ``[handbook.config]``…), so the strict build fails on
@@ -57,6 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     app.setup_extension("handbook.site.search")
     app.setup_extension("handbook.site.descriptions")
+    app.setup_extension("handbook.site.tooltips")
     app.connect("builder-inited", lambda app: collector.init_env(app.env), priority=400)
     app.connect("builder-inited", generate.builder_inited)
     app.connect("builder-inited", _add_static)
