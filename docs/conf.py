@@ -237,7 +237,7 @@ html_theme_options = {
     # book theme already has one in the primary sidebar (html_sidebars) and a
     # search button in the article header on narrow screens: with no header
     # item at all, the header bar is not drawn and each width has exactly one
-    # search control (tests/browser/test_layout.py).
+    # search control (tests/browser/test_page_layout.py).
     "navbar_persistent": [],
     # French labels for strings the theme does not translate itself.
     "toc_title": "Sur cette page",

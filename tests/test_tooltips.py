@@ -3,7 +3,7 @@
 The test handbook (tests/roots/sphinxext) is built strictly, for real; the
 expected tooltips are written by hand from its glossary
 (tests/roots/sphinxext/_data/glossary.yaml). The behaviour in a browser
-(hover, focus, tap, Escape) is tested by tests/browser/test_tooltips.py.
+(hover, focus, tap, Escape) is tested by tests/browser/test_tooltips_browser.py.
 """
 
 from __future__ import annotations
