@@ -231,6 +231,14 @@ html_theme_options = {
     "navigation_depth": 1,
     "collapse_navigation": True,
     "show_nav_level": 1,
+    # --- One search control ------------------------------------------------
+    # pydata-sphinx-theme puts a search field in a header bar above the layout
+    # on wide screens (navbar_persistent, its default when not set), while the
+    # book theme already has one in the primary sidebar (html_sidebars) and a
+    # search button in the article header on narrow screens: with no header
+    # item at all, the header bar is not drawn and each width has exactly one
+    # search control (tests/browser/test_page_layout.py).
+    "navbar_persistent": [],
     # French labels for strings the theme does not translate itself.
     "toc_title": "Sur cette page",
     "search_bar_text": "Rechercher dans le manuel…",

@@ -92,6 +92,17 @@ def test_epub_is_a_valid_zip_with_mimetype_first(epub: Path) -> None:
         assert {"content.opf", "nav.xhtml", "toc.ncx", "index.xhtml"} <= names
 
 
+def test_epub_has_no_glossary_tooltips(epub: Path) -> None:
+    """The tooltips are for web pages (handbook.site.tooltips): no markup, no script."""
+    with zipfile.ZipFile(epub) as archive:
+        names = archive.namelist()
+        assert not [name for name in names if "handbook-tooltips" in name]
+        pages = [name for name in names if name.endswith(".xhtml")]
+        # the glossary links are still there, as plain links
+        assert any("glossaire.xhtml#term-" in _read(archive, name) for name in pages)
+        assert not [name for name in pages if "handbook-tip" in _read(archive, name)]
+
+
 def test_epub_contains_every_theme(epub: Path, themes: list[dict]) -> None:
     with zipfile.ZipFile(epub) as archive:
         content = " ".join(

@@ -199,6 +199,38 @@ def test_articles_have_theme_badge_metadata_and_related_links(built: tuple[Path,
 
 
 @pytest.mark.sphinx
+def test_articles_have_one_previous_next_navigation_in_their_theme(
+    built: tuple[Path, Path],
+) -> None:
+    _docs, out = built
+    for slug in ARTICLES:
+        page = soup(out, f"articles/{slug}")
+        # the article's own navigation, and not the theme's footer too
+        assert len(page.select("section.handbook-neighbours")) == 1, slug
+        assert page.select(".prev-next-area") == [], slug
+    # the first and the last article of a theme (newest first)
+    first = article_body(out, "articles/attentat-parler-ou-se-taire")
+    assert first.select_one("p.handbook-previous") is None
+    assert hrefs(first.select_one("p.handbook-next")) == ["crise-sanitaire-hopital.html"]
+    last = article_body(out, "articles/rumeurs-en-ligne")
+    assert hrefs(last.select_one("p.handbook-previous")) == ["crise-sanitaire-hopital.html"]
+    assert last.select_one("p.handbook-next") is None
+    # alone in its theme: says so and leads back to the theme page
+    alone = article_body(out, "articles/journee-portes-ouvertes").select_one(
+        "section.handbook-neighbours"
+    )
+    assert alone.select("p.handbook-previous, p.handbook-next") == []
+    assert alone.select_one("p.handbook-alone").get_text() == (
+        "Aucun autre article dans ce thème. Retour à la page du thème : Articles sans thème."
+    )
+    assert hrefs(alone) == ["#precedent-suivant", "../themes/sans-theme.html"]
+    # the other pages keep the theme's footer, their only previous/next links
+    for page in ("index", "glossaire", "themes/index", "themes/communication-de-crise"):
+        assert len(soup(out, page).select(".prev-next-area")) == 1, page
+        assert soup(out, page).select("section.handbook-neighbours") == [], page
+
+
+@pytest.mark.sphinx
 def test_glossary_terms_are_linked_once_without_changing_the_words(
     built: tuple[Path, Path],
 ) -> None:

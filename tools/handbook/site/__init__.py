@@ -15,7 +15,8 @@ module per job:
   term matching and ``{handbook-backlinks}``;
 * :mod:`.html`: fixes to the theme's HTML; :mod:`.search`: accent-folding
   French search; :mod:`.descriptions`: page descriptions; :mod:`.quiz`:
-  the themes' self-check quizzes (``{handbook-quiz}``).
+  the themes' self-check quizzes (``{handbook-quiz}``); :mod:`.tooltips`:
+  glossary definitions on hover, focus and tap.
 
 Warnings go through :mod:`sphinx.util.logging` with type ``handbook``
 (``[handbook.theme]``, ``[handbook.config]``…), so the strict build fails on
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("handbook.site.search")
     app.setup_extension("handbook.site.descriptions")
     app.setup_extension("handbook.site.quiz")
+    app.setup_extension("handbook.site.tooltips")
     app.connect("builder-inited", lambda app: collector.init_env(app.env), priority=400)
     app.connect("builder-inited", generate.builder_inited)
     app.connect("builder-inited", _add_static)
@@ -67,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(collector.ArticleTransform)
     app.connect("doctree-resolved", collector.fill_backlinks)
     app.connect("html-page-context", html.escape_theme_titles, priority=900)
+    app.connect("html-page-context", html.one_prev_next)
     app.connect("build-finished", html.sort_sitemap, priority=400)
     app.add_directive("handbook-backlinks", BacklinksDirective)
     app.add_directive("handbook-theme-grid", ThemeGridDirective)

@@ -4,7 +4,10 @@
   page), the date, the authors, and where the text comes from (dump and
   lines).
 * At the end of the page, two sections: « Articles liés » and
-  « Précédent / Suivant dans le thème ».
+  « Précédent / Suivant dans le thème », the page's only previous/next
+  navigation (the theme's own footer is left out of article pages, see
+  :func:`handbook.site.html.one_prev_next`); an article alone in its theme
+  says so there and links back to the theme page.
 
 The nodes are built from the manifest's *additions* data
 (:func:`handbook.site.manifest.build_manifest`), whose hash is stored in
@@ -24,6 +27,7 @@ from sphinx import addnodes
 
 from .french import french_date, french_list
 from .glossary_links import ADDED_CLASS
+from .html import NEIGHBOURS_CLASS
 
 __all__ = ["add_to_article"]
 
@@ -94,7 +98,9 @@ def _section(document: nodes.document, title: str, base_id: str, kind: str) -> n
     return section
 
 
-def _bottom(document: nodes.document, docname: str, data: dict[str, Any]) -> list[nodes.section]:
+def _bottom(
+    document: nodes.document, docname: str, data: dict[str, Any], themes_dir: str
+) -> list[nodes.section]:
     sections = []
     if data["related"]:
         section = _section(document, "Articles liés", "articles-lies", "handbook-related")
@@ -107,12 +113,12 @@ def _bottom(document: nodes.document, docname: str, data: dict[str, Any]) -> lis
             items += nodes.list_item("", paragraph)
         section += items
         sections.append(section)
-    if data["previous"] or data["next"]:
+    if data["previous"] or data["next"] or data["theme"]:
         section = _section(
             document,
             "Précédent / Suivant dans le thème",
             "precedent-suivant",
-            "handbook-neighbours",
+            NEIGHBOURS_CLASS,
         )
         for label, link, kind in (
             ("Précédent : ", data["previous"], "handbook-previous"),
@@ -123,6 +129,15 @@ def _bottom(document: nodes.document, docname: str, data: dict[str, Any]) -> lis
                 paragraph += nodes.Text(label)
                 paragraph += _doc_xref(docname, link[0], link[1])
                 section += paragraph
+        if not (data["previous"] or data["next"]):
+            theme_id, title = data["theme"]
+            paragraph = nodes.paragraph(classes=["handbook-alone"])
+            paragraph += nodes.Text(
+                "Aucun autre article dans ce thème. Retour à la page du thème : "
+            )
+            paragraph += _doc_xref(docname, f"{themes_dir}/{theme_id}", title)
+            paragraph += nodes.Text(".")
+            section += paragraph
         sections.append(section)
     return sections
 
@@ -137,4 +152,4 @@ def add_to_article(
     if len(meta):
         title = next((i for i, n in enumerate(parent.children) if isinstance(n, nodes.title)), -1)
         parent.insert(title + 1, meta)
-    parent.extend(_bottom(document, docname, data))
+    parent.extend(_bottom(document, docname, data, themes_dir))

@@ -41,7 +41,7 @@ __all__ = ["ArticleCollector", "ArticleTransform", "fill_backlinks", "init_env"]
 logger = logging.getLogger(__name__)
 
 #: bump when the environment data of the extension changes shape
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 # the extension's data in the environment (see :mod:`.envdata`)
 _VERSION: EnvSlot[int] = EnvSlot("handbook_env_version")

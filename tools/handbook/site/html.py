@@ -9,7 +9,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-__all__ = ["escape_theme_titles", "skip_node", "sort_sitemap"]
+__all__ = ["escape_theme_titles", "one_prev_next", "skip_node", "sort_sitemap"]
+
+#: class of the « Précédent / Suivant dans le thème » section (see .additions)
+NEIGHBOURS_CLASS = "handbook-neighbours"
 
 
 def escape_theme_titles(
@@ -27,6 +30,24 @@ def escape_theme_titles(
         value = context.get(key)
         if isinstance(value, str) and not hasattr(value, "__html__"):
             context[key] = html.escape(value, quote=True)
+
+
+def one_prev_next(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """One previous/next navigation per page: an article's own, not the theme's too.
+
+    An article ends with « Précédent / Suivant dans le thème », which stays in
+    the article's theme; the theme's footer would add a second navigation
+    that follows the site's table of contents instead (from a theme's last
+    article to the next theme's page). The theme draws its footer when
+    ``theme_show_prev_next`` is true; the value is turned off for the pages
+    holding the handbook's own navigation. Other pages keep the theme's.
+    """
+    if doctree is None:
+        return
+    if any(NEIGHBOURS_CLASS in node["classes"] for node in doctree.findall(nodes.section)):
+        context["theme_show_prev_next"] = False
 
 
 def skip_node(self: Any, node: nodes.Node) -> None:

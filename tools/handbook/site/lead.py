@@ -1,6 +1,7 @@
 """An article's lead: its first sentence, taken unaltered from the page's MyST.
 
-Shown on theme cards and in page descriptions.
+Shown on theme cards and in page descriptions. :func:`first_sentence` does the
+same for a plain text (a glossary definition, shown in its tooltip).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-__all__ = ["extract_lead"]
+__all__ = ["extract_lead", "first_sentence"]
 
 # --------------------------------------------------------------------------
 # lead: the first sentence of the first paragraph
@@ -35,6 +36,7 @@ _NOT_PARAGRAPH = re.compile(
 # a sentence end: . ? ! or … followed by a space, even a no-break one (closing
 # quotes allowed)
 _SENTENCE_END = re.compile(r"[.?!…][»”\"')]*(?=\s)")
+_CLOSING_QUOTE = re.compile(r"\s*[»”]")
 _ABBREVIATIONS = {
     "m",
     "mm",
@@ -75,19 +77,24 @@ def _plain(markdown: str) -> str:
     return "".join(out)
 
 
+def _after_abbreviation(text: str, start: int) -> bool:
+    """Whether the ``.`` at ``start`` ends an abbreviation ("M. Dupont", "p. ex.")."""
+    word = re.search(r"([\w°]+)$", text[:start])
+    return (
+        text[start] == "."
+        and word is not None
+        and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
+    )
+
+
 def _cut(line: str) -> str:
     """The first sentence of ``line``, or the whole line if cutting breaks markup."""
     for match in _SENTENCE_END.finditer(line):
         start = match.start()
         if line[start - 1 : start] == "\\":  # an escaped "\." is not a sentence end
             continue
-        word = re.search(r"([\w°]+)$", line[:start])
-        if (
-            line[start] == "."
-            and word
-            and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
-        ):
-            continue  # "M. Dupont", "p. ex."
+        if _after_abbreviation(line, start):
+            continue
         candidate = line[: match.end()]
         # the cut must not break markup: the reader must see exactly the
         # beginning of what the whole line shows
@@ -95,6 +102,21 @@ def _cut(line: str) -> str:
             return candidate
         break
     return line
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a plain ``text`` (not MyST), spaces collapsed.
+
+    Same sentence ends as :func:`extract_lead` (abbreviations are not ends);
+    the whole text when it has a single sentence.
+    """
+    flat = " ".join(text.split())
+    for match in _SENTENCE_END.finditer(flat):
+        if not _after_abbreviation(flat, match.start()):
+            # a closing quotation mark after a space is the sentence's: « … fini. »
+            closing = _CLOSING_QUOTE.match(flat, match.end())
+            return flat[: closing.end() if closing else match.end()]
+    return flat
 
 
 def extract_lead(body: str) -> str:

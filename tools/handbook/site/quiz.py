@@ -48,6 +48,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .state import HTML_BUILDERS
+
 __all__ = ["Question", "QuizDirective", "quiz", "quiz_lines", "quiz_question", "read_question"]
 
 logger = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ QUIZ_JS = "handbook-quiz.js"
 QUIZ_CSS = "handbook-quiz.css"
 #: builders that get the interactive quiz (the EPUB builder, also "html"
 #: in format, gets the plain one)
-INTERACTIVE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+INTERACTIVE_BUILDERS = HTML_BUILDERS
 #: the letters of the choices in the plain quiz (a, b, c…)
 LETTERS = string.ascii_lowercase
 #: choices per question, as in the schema of themes.yaml

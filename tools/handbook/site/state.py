@@ -16,7 +16,20 @@ from sphinx.environment import BuildEnvironment
 from .glossary_links import TermMatcher
 from .manifest import Manifest
 
-__all__ = ["ARTICLES_DIR", "GLOSSARY_DOC", "THEMES_DIR", "BuildState", "get", "is_article", "put"]
+__all__ = [
+    "ARTICLES_DIR",
+    "HTML_BUILDERS",
+    "GLOSSARY_DOC",
+    "THEMES_DIR",
+    "BuildState",
+    "get",
+    "is_article",
+    "put",
+]
+
+#: the builders whose pages are web pages (scripts, tooltips, quizzes): not the
+#: EPUB, which shares their writer
+HTML_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
 #: folders and documents of the handbook, relative to the source directory
 ARTICLES_DIR = "articles"
