@@ -18,8 +18,8 @@ from .manifest import Manifest
 
 __all__ = [
     "ARTICLES_DIR",
-    "HTML_BUILDERS",
     "GLOSSARY_DOC",
+    "HTML_BUILDERS",
     "THEMES_DIR",
     "BuildState",
     "get",
