@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 #: builders whose pages get the tooltips (not "epub", which shares their writer)
-TIP_BUILDERS = HTML_BUILDERS
+TIP_BUILDERS = tuple(sorted(HTML_BUILDERS))
 ASSETS_DIR = Path(__file__).resolve().parent / "static"
 SCRIPT = "handbook-tooltips.js"
 STYLE = "handbook-tooltips.css"
