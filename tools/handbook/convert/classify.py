@@ -281,6 +281,32 @@ class _Placed:
     weight: float
 
 
+@dataclass(frozen=True)
+class _Centroid:
+    """The weighted sum of a theme's placed articles, less the article being
+    classified (``own``), read feature by feature: the sum itself is never
+    copied, as it grows with the handbook."""
+
+    total: Vector
+    own: tuple[_Placed, ...]
+    norm: float
+
+    def get(self, feature: str) -> float:
+        value = self.total.get(feature, 0.0)
+        for item in self.own:
+            value -= item.weight * item.vector.get(feature, 0.0)
+        return value
+
+
+@dataclass(frozen=True)
+class _Score:
+    score: float
+    order: int
+    id: str
+    prototype: Vector
+    centroid: _Centroid
+
+
 class Model:
     """A TF-IDF nearest-centroid classifier fitted on the taxonomy and placed articles.
 
@@ -359,9 +385,7 @@ class Model:
         norm = _norm(vector)
         return {f: v / norm for f, v in vector.items()} if norm else vector
 
-    def _scores(
-        self, vector: Vector, exclude: str | None
-    ) -> list[tuple[float, int, str, Vector, Vector]]:
+    def _scores(self, vector: Vector, exclude: str | None) -> list[_Score]:
         """Per theme: score, order, id, its prototype and the sum of its placed articles."""
         scored = []
         for order, theme in enumerate(self.themes):
@@ -369,26 +393,21 @@ class Model:
             score = PROTOTYPE_SHARE * _dot(vector, prototype)
             total_vector, squared, weight = self._sums[theme.id]
             own = [p for p in self.placed[theme.id] if p.example.key == exclude]
-            centroid: Vector = total_vector
             dot = _dot(vector, total_vector)
             for item in own:  # leave the article itself out of its theme's mean
                 dot -= item.weight * _dot(vector, item.vector)
                 squared += -2 * item.weight * _dot(item.vector, total_vector) + item.weight**2
                 weight -= item.weight
-            if own:
-                centroid = dict(total_vector)
-                for item in own:
-                    for feature, value in item.vector.items():
-                        centroid[feature] -= item.weight * value
             if weight > 0 and squared > 1e-12:
                 score += CENTROID_SHARE * dot / math.sqrt(squared)
-            scored.append((score, order, theme.id, prototype, centroid))
-        scored.sort(key=lambda s: (-s[0], s[1]))
+            centroid = _Centroid(total_vector, tuple(own), math.sqrt(max(squared, 0.0)))
+            scored.append(_Score(score, order, theme.id, prototype, centroid))
+        scored.sort(key=lambda s: (-s.score, s.order))
         return scored
 
     def guess(self, text: Text, exclude: str | None = None) -> str:
         """The id of the theme :meth:`classify` would choose, without its reasons."""
-        return self._scores(self.vector(self.counts(text)), exclude)[0][2]
+        return self._scores(self.vector(self.counts(text)), exclude)[0].id
 
     def classify(self, text: Text, exclude: str | None = None) -> ThemeChoice:
         """The theme of ``text``; ``exclude`` is its own key, left out of the examples."""
@@ -397,9 +416,15 @@ class Model:
         counts = self.counts(text)
         vector = self.vector(counts)
         scored = self._scores(vector, exclude)
-        best_score, _order, best_id, prototype, centroid = scored[0]
-        theme = self.themes[_order]
-        runner = scored[1] if len(scored) > 1 else None
+        best = scored[0]
+        best_score, best_id, prototype, centroid = (
+            best.score,
+            best.id,
+            best.prototype,
+            best.centroid,
+        )
+        theme = self.themes[best.order]
+        runner = (scored[1].score, scored[1].order, scored[1].id) if len(scored) > 1 else None
         if best_score <= 0:
             return ThemeChoice(
                 theme.id, theme.title, 0.0, (NO_CLUE_REASON,), None, "auto", confidence=0.0
@@ -425,18 +450,23 @@ class Model:
         )
 
     def _reasons(
-        self, counts: _Counts, vector: Vector, theme_id: str, prototype: Vector, centroid: Vector
+        self,
+        counts: _Counts,
+        vector: Vector,
+        theme_id: str,
+        prototype: Vector,
+        centroid: _Centroid,
     ) -> list[str]:
         """The article's words that weighed most for the theme, in French."""
         keywords = {
             _phrase_key(k.term) for t in self.themes if t.id == theme_id for k in t.keywords
         }
-        centroid_norm = _norm(centroid) or 1.0
+        centroid_norm = centroid.norm or 1.0
         weights = []
         for feature, value in vector.items():
             weight = value * (
                 PROTOTYPE_SHARE * prototype.get(feature, 0.0)
-                + CENTROID_SHARE * centroid.get(feature, 0.0) / centroid_norm
+                + CENTROID_SHARE * centroid.get(feature) / centroid_norm
             )
             if weight > 0:
                 weights.append((weight, feature))
