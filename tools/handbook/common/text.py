@@ -151,6 +151,7 @@ def fold_term(text: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
+@lru_cache(maxsize=1 << 17)
 def fold_accents(text: str) -> str:
     """``text`` without accents or ligatures (``Œuvre données`` -> ``OEuvre donnees``).
 

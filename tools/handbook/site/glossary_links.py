@@ -176,16 +176,18 @@ class TermMatcher:
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
-    def find(self, text: str, context: str | None = None) -> list[Match]:
+    def find(self, text: str, context: Context | str | None = None) -> list[Match]:
         """The matches to link in ``text``, left to right (see :meth:`candidates`)."""
         return [m for m in self.candidates(text, context) if not m.rule]
 
-    def candidates(self, text: str, context: str | None = None) -> list[Match]:
+    def candidates(self, text: str, context: Context | str | None = None) -> list[Match]:
         """Every non-overlapping match in ``text``, left to right, longest first,
         each with the rule that keeps it from being linked (``""`` if none).
 
-        ``context`` is the paragraph holding ``text`` (for the ``near`` words).
+        ``context`` is the paragraph holding ``text`` (for the ``near`` words;
+        ``text`` itself when None).
         """
+        paragraph = context if isinstance(context, Context) else Context(context or text)
         folded: list[str] = []
         origin: list[int] = []  # index in `text` of each folded character
         for index, ch in enumerate(text):
@@ -212,7 +214,7 @@ class TermMatcher:
                 ):
                     continue
                 start, end = spans[i][0], spans[i + n - 1][1]
-                rule = self._rule(text, spans, keys, i, n, term, form_words, context)
+                rule = self._rule(text, spans, keys, i, n, term, form_words, paragraph)
                 found.append(Match(start, end, term, rule))
                 size = n
                 break
@@ -249,7 +251,7 @@ class TermMatcher:
         n: int,
         term: str,
         form_words: tuple[str, ...],
-        context: str | None,
+        context: Context,
     ) -> str:
         original = [text[a:b] for a, b in spans[i : i + n]]
         if len(form_words) == n and not all(
@@ -261,10 +263,8 @@ class TermMatcher:
             return ""
         if any(_covers(keys, phrase, i, n) for phrase in skip_in):
             return "skip-in"
-        if near:
-            around = _keys(context if context is not None else text)
-            if not any(_covers(list(around), phrase, None, 0) for phrase in near):
-                return "near"
+        if near and not any(_covers(context.keys, phrase, None, 0) for phrase in near):
+            return "near"
         if any(_overlaps(keys, name, i, n) for name in self._names) or any(
             _ends_before(text, spans, keys, head, i) for head in self._heads
         ):
@@ -388,14 +388,36 @@ class LinkUse:
     rule: str  # why not linked: a key of RULES, or "repeat" (linked earlier in the page)
 
 
-def _context(node: nodes.Node) -> str:
-    """The text of the paragraph (or other text element) holding ``node``."""
+def _holder(node: nodes.Node) -> nodes.Node:
+    """The paragraph (or other text element) holding ``node``."""
     parent = node.parent
     while parent is not None and not isinstance(parent, nodes.TextElement | nodes.document):
         parent = parent.parent
     while isinstance(parent, nodes.Inline) and parent.parent is not None:
         parent = parent.parent
-    return parent.astext() if parent is not None else str(node)
+    return parent if parent is not None else node
+
+
+class Context:
+    """The paragraph holding a text, read only when a rule or a listing needs it."""
+
+    def __init__(self, node: nodes.Node | str) -> None:
+        self._node = node
+        self._text: str | None = None
+        self._keys: list[str] | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            node = self._node
+            self._text = node if isinstance(node, str) else node.astext()
+        return self._text
+
+    @property
+    def keys(self) -> list[str]:
+        if self._keys is None:
+            self._keys = list(_keys(self.text))
+        return self._keys
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -418,9 +440,11 @@ def link_terms(
     linked: dict[str, None] = {}
     if not matcher:
         return []
+    contexts: dict[int, Context] = {}
     for text in list(_texts(document)):
         source = str(text)
-        context = _context(text)
+        holder = _holder(text)
+        context = contexts.setdefault(id(holder), Context(holder))
         matches = matcher.candidates(source, context)
         pieces: list[nodes.Node] = []
         position = 0
@@ -432,7 +456,7 @@ def link_terms(
                     LinkUse(
                         match.term,
                         words,
-                        _sentence(context, *_locate(context, source, match)),
+                        _sentence(context.text, *_locate(context.text, source, match)),
                         not rule,
                         rule,
                     )
