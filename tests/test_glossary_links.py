@@ -236,3 +236,15 @@ def test_handbook_links_lists_links_with_their_sentence() -> None:
         [str(HANDBOOK), "links"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert text.startswith(f"{sum(r['linked'] for r in records)} lien(s) automatique(s)")
+
+
+def test_handbook_links_on_a_missing_page_is_a_french_error() -> None:
+    done = subprocess.run(
+        [str(HANDBOOK), "links", "docs/articles/absente.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert "docs/articles/absente.md : page introuvable." in done.stderr
+    assert "Traceback" not in done.stderr

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from handbook.convert.chrome import MODEL_RULE
 from handbook.convert.label import HEADINGS, Example, examples, train
 from handbook.convert.model import Analysis
 from handbook.convert.pipeline import full_analysis
@@ -92,7 +93,7 @@ def _wrong(rows: Sequence[Row], analysis: Analysis, path: str) -> list[tuple[str
         gone = dropped.get(row.line)
         if gone is not None and gone.reason != "site-chrome":
             continue  # a repetition rule decided
-        if gone is not None and "modèle" not in gone.rule:
+        if gone is not None and gone.rule != MODEL_RULE:
             continue  # a site profile decided
         got = "chrome" if gone is not None else roles.get(row.line, "")
         if row.role in NOT_TEXT and got in NOT_TEXT:

@@ -18,6 +18,7 @@ import yaml
 from ..common.errors import HandbookError
 from ..common.frontmatter import key_lines, read_front_matter
 from ..common.layout import CORRECTIONS_FILE
+from ..convert.pipeline import stale_problem
 from ..data.yamlfile import french_schema_message, load_schema
 
 if TYPE_CHECKING:
@@ -245,14 +246,7 @@ def _stale_corrections(root: Path, analysis: Analysis) -> list[Problem]:
     """Entries of sources/corrections.yaml that mean no line any more."""
     shown = CORRECTIONS_FILE.as_posix()
     problems = [
-        Problem(
-            shown,
-            stale.entry.at,
-            f"l'entrée « {stale.entry.section} » ne correspond plus à aucune ligne : "
-            f"{stale.why}. Mettez-la à jour (voir « make review ») ou supprimez-la.",
-            "correction-perimee",
-        )
-        for stale in analysis.stale
+        Problem(shown, stale.entry.at, stale_problem(stale), stale.rule) for stale in analysis.stale
     ]
     for entry in analysis.corrections.entries:
         if not (root / entry.file).is_file():

@@ -15,6 +15,7 @@ from typing import Any
 
 from docutils import nodes
 
+from ..common.errors import HandbookError
 from ..common.layout import ARTICLES, DATA, display
 from ..data.glossary import load_glossary
 from ..data.names import load_proper_names
@@ -72,7 +73,13 @@ def page_uses(root: Path, pages: list[Path] | None = None) -> list[PageUse]:
     found = []
     for page in pages:
         shown = display(page, root)
-        for use in text_uses(page.read_text("utf-8"), matcher):
+        try:
+            text = page.read_text("utf-8")
+        except FileNotFoundError:
+            raise HandbookError(f"{shown} : page introuvable.") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise HandbookError(f"{shown} : lecture impossible ({exc}).") from None
+        for use in text_uses(text, matcher):
             found.append(PageUse(shown, use))
     return found
 

@@ -126,6 +126,20 @@ def prepare(
     return PreparedFile(source, blocks, dropped, mode, profile_ids)
 
 
+def with_kept_roles(prepared: PreparedFile) -> SourceText:
+    """The source whose kept lines carry the role this stage gave them (a
+    category line the model took for chrome is a byline here)."""
+    roles = {line.number: line.role for block in prepared.blocks for line in block.lines}
+    source = prepared.source
+    lines = tuple(
+        replace(line, role=roles[line.number])
+        if line.number in roles and roles[line.number] != line.role
+        else line
+        for line in source.lines
+    )
+    return replace(source, lines=lines)
+
+
 CATEGORY_MAX_WORDS = 6
 
 

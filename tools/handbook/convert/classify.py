@@ -425,9 +425,15 @@ class Model:
         )
         theme = self.themes[best.order]
         runner = (scored[1].score, scored[1].order, scored[1].id) if len(scored) > 1 else None
-        if best_score <= 0:
+        if best_score <= 0:  # no clue: every theme ties, the next one is as likely
             return ThemeChoice(
-                theme.id, theme.title, 0.0, (NO_CLUE_REASON,), None, "auto", confidence=0.0
+                theme.id,
+                theme.title,
+                0.0,
+                (NO_CLUE_REASON,),
+                (runner[2], 0.0) if runner else None,
+                "auto",
+                confidence=0.0,
             )
         confidence = 1.0 - max(runner[0], 0.0) / best_score if runner else 1.0
         reasons = self._reasons(counts, vector, best_id, prototype, centroid)

@@ -22,37 +22,61 @@ from ..data.corrections import NOT_CHROME, Corrections, LineEntry
 from .model import Article, Dropped, SourceText, Stale
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Texts equal once their runs of spaces are one space (a retyped entry)."""
+    return " ".join(a.split()) == " ".join(b.split())
+
+
 def _find(entry: LineEntry, source: SourceText) -> int | None:
     """The number of the line ``entry`` means in ``source``, or None."""
     if entry.text is None:  # an older entry: the number itself
         if entry.line <= len(source.lines) and not source.lines[entry.line - 1].blank:
             return entry.line
         return None
-    wanted = entry.text.strip()
-    matches = [line.number for line in source.lines if line.text.strip() == wanted]
+    if not entry.text.strip():
+        return None
+    matches = [line.number for line in source.lines if _same_text(line.text, entry.text)]
     if not matches:
         return None
     return min(matches, key=lambda number: (abs(number - entry.line), number))
 
 
-def resolve(
-    fixes: Corrections, sources: Iterable[SourceText], *, all_files: bool = False
-) -> tuple[Corrections, tuple[Stale, ...]]:
-    """``fixes`` with the lines its entries mean, and the entries that mean none.
+def _decisions(entry: LineEntry) -> dict[str, object]:
+    """What an entry decides about its line: its role, whether an article starts there."""
+    decided: dict[str, object] = {}
+    if entry.section == "role":
+        decided["role"] = entry.role
+        if entry.start is not None:
+            decided["start"] = entry.start
+    elif entry.section == "title":
+        decided.update(role="title", start=True)
+    elif entry.section == "chrome":
+        decided["role"] = "chrome"
+    elif entry.section in ("split", "merge"):
+        decided["start"] = entry.section == "split"
+    else:  # distinct
+        decided["distinct"] = True
+    return decided
 
-    An entry about a file that is not among ``sources`` is left aside (an
-    import of one file says nothing about the others) unless ``all_files``,
-    where it is stale: its file is gone.
+
+def resolve(
+    fixes: Corrections, sources: Iterable[SourceText]
+) -> tuple[Corrections, tuple[Stale, ...]]:
+    """``fixes`` with the lines its entries mean, and the entries that mean none
+    or contradict an earlier entry about the same line (those are not applied).
+
+    An entry about a file that is not among ``sources`` is left aside: an
+    import of one file says nothing about the others (``handbook check``
+    reports an entry whose file is gone).
     """
     by_path = {source.path: source for source in sources}
     found: dict[str, set[tuple[str, int]]] = defaultdict(set)
     roles: dict[tuple[str, int], str] = {}
     stale: list[Stale] = []
+    said: dict[tuple[str, int], dict[str, tuple[object, LineEntry]]] = {}
     for entry in fixes.entries:
         source = by_path.get(entry.file)
         if source is None:
-            if all_files:
-                stale.append(Stale(entry, f"le fichier {entry.file} n'existe pas"))
             continue
         number = _find(entry, source)
         if number is None:
@@ -60,6 +84,24 @@ def resolve(
             stale.append(Stale(entry, f"{what} ne se trouve plus dans {entry.file}"))
             continue
         key = (entry.file, number)
+        earlier = said.setdefault(key, {})
+        decided = _decisions(entry)
+        clash = next(
+            (earlier[k][1] for k, v in decided.items() if k in earlier and earlier[k][0] != v),
+            None,
+        )
+        if clash is not None:
+            stale.append(
+                Stale(
+                    entry,
+                    f"elle contredit l'entrée « {clash.section} » de la ligne {clash.at} "
+                    f"pour la même ligne de {entry.file}",
+                    rule="correction-contradictoire",
+                )
+            )
+            continue
+        for k, v in decided.items():
+            earlier[k] = (v, entry)
         if entry.section == "role":
             if entry.role == "chrome":
                 found["chrome"].add(key)
@@ -68,7 +110,9 @@ def resolve(
             else:
                 roles[key] = entry.role
             if entry.start is not None:
-                found["split" if entry.start else "merge"].add(key)
+                # a plain start: the line begins an article but is its title only
+                # if its role is « title »
+                found["starts" if entry.start else "merge"].add(key)
         elif entry.section == "title":
             roles[key] = "title"
             found["split"].add(key)
@@ -79,6 +123,7 @@ def resolve(
         chrome=frozenset(found["chrome"]),
         keep=frozenset(found["keep"]),
         split=frozenset(found["split"]),
+        starts=frozenset(found["starts"]),
         merge=frozenset(found["merge"]),
         distinct=frozenset(found["distinct"]),
         roles=roles,

@@ -197,6 +197,13 @@ CHROME_CONFIDENCE = 0.8
 ROLES_KEPT = 4
 HEADINGS = frozenset({"heading2", "heading3", "heading4"})
 TITLES = HEADINGS | {"title"}
+#: the roles a line the model took for chrome may take when a correction keeps it
+#: (not a title: that would start an article; not a repeat: that would drop it)
+KEPT_ROLES = frozenset(
+    {"heading2", "heading3", "heading4", "paragraph", "list_item", "quote", "attribution",
+     "caption", "credit", "byline", "date", "see_also_label", "see_also", "question",
+     "answer", "fact", "timetable"}
+)  # fmt: skip
 #: the signal families (feature name prefixes), as reported by ``make eval``
 FAMILIES = {
     "len": "longueur",
@@ -569,11 +576,12 @@ def with_roles(
             role, start = decided.role, decided.start
             key = (source.path, line.number)
             if key in fixes.keep and role == "chrome":
-                role = next((r for r, _p in decided.roles if r != "chrome"), "paragraph")
+                role = next((r for r, _p in decided.roles if r in KEPT_ROLES), "paragraph")
             role = fixes.roles.get(key, role)
             if key in fixes.chrome:
                 role = "chrome"
-            start = (start or key in fixes.split) and key not in fixes.merge
+            forced = key in fixes.split or key in fixes.starts
+            start = (start or forced) and key not in fixes.merge
             line = replace(line, role=role, starts=start)
         lines.append(line)
     if fixes.entries:
@@ -599,8 +607,13 @@ def _first_text_starts_again(
         lines[first] = replace(lines[first], role=role, starts=True)
     if ruled is not None and ruled > first and lines[ruled].starts:
         decided = by_number[lines[ruled].number]
-        if decided.start_probability < 0.5 and (path, lines[ruled].number) not in fixes.split:
-            lines[ruled] = replace(lines[ruled], starts=False)
+        key = (path, lines[ruled].number)
+        if decided.start_probability < 0.5 and key not in fixes.split | fixes.starts:
+            # the rule's start goes; a heading it had made a title is a heading again
+            role = lines[ruled].role
+            if role == "title" and key not in fixes.roles:
+                role = next((r for r, _p in decided.roles if r in KEPT_ROLES), "paragraph")
+            lines[ruled] = replace(lines[ruled], role=role, starts=False)
 
 
 def train(

@@ -278,10 +278,13 @@ class Page:
 
 @dataclass(frozen=True)
 class Stale:
-    """An entry of the corrections file that names no line of its source."""
+    """An entry of the corrections file that names no line of its source, or
+    contradicts an earlier entry about the same line."""
 
     entry: LineEntry
     why: str  # French
+    #: the name ``handbook check`` gives the problem
+    rule: str = "correction-perimee"
 
 
 @dataclass(frozen=True)

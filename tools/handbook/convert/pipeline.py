@@ -86,6 +86,7 @@ def analyse(
     sources = [label.with_roles(source, labels[source.path], fixes) for source in sources]
     # 3. chrome
     prepared = [chrome.prepare(source, profiles, fixes) for source in sources]
+    sources = [chrome.with_kept_roles(item) for item in prepared]
     # 4. segment
     segments: list[Segment] = []
     dropped: list[Dropped] = []
@@ -223,12 +224,22 @@ def run_import(
         lock.release()
 
 
-def stale_message(stale: Stale) -> str:
-    """A correction that names no line any more, in French, with its place."""
+def stale_problem(stale: Stale) -> str:
+    """Why an entry of the corrections file has no effect, in French."""
+    if stale.rule == "correction-contradictoire":
+        return (
+            f"l'entrée « {stale.entry.section} » n'est pas appliquée : {stale.why}. "
+            "Gardez l'une des deux."
+        )
     return (
-        f"{CORRECTIONS_FILE.as_posix()}:{stale.entry.at} : l'entrée « {stale.entry.section} » "
-        f"ne correspond plus à aucune ligne ({stale.why}) ; mettez-la à jour ou supprimez-la."
+        f"l'entrée « {stale.entry.section} » ne correspond plus à aucune ligne : {stale.why}. "
+        "Mettez-la à jour (voir « make review ») ou supprimez-la."
     )
+
+
+def stale_message(stale: Stale) -> str:
+    """:func:`stale_problem` with the entry's place in the corrections file."""
+    return f"{CORRECTIONS_FILE.as_posix()}:{stale.entry.at} : {stale_problem(stale)}"
 
 
 def default_sources(root: Path) -> list[Path]:

@@ -28,8 +28,10 @@ def render_dropped_report(analysis: Analysis) -> str:
         "# Lignes écartées à l'import",
         "",
         "Cette page est produite par `make import`. Elle liste chaque ligne des sources qui "
-        "n'apparaît dans aucun article : décor des sites, titres répétés, pieds de page des "
-        "flux et copies d'articles déjà présents. Rien n'est perdu sans être signalé ici. "
+        "n'apparaît dans le texte d'aucun article : décor des sites, titres et lignes "
+        "répétés, pieds de page des flux, copies d'articles déjà présents, dates et "
+        "signatures déjà affichées dans l'en-tête de l'article. Rien n'est perdu sans être "
+        "signalé ici. "
         "Si une ligne n'aurait pas dû être écartée, corrigez `sources/corrections.yaml` "
         "plutôt que les pages.",
         "",

@@ -13,6 +13,7 @@ measured on the unseen-layout pages.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,9 @@ class Limits:
 #: every decision, whatever its confidence (for the evaluation)
 EVERYTHING = Limits(1.01, 1.01, 1.01, 1.01, 1.01)
 
+#: the weight a reason of the classifier ends with, « (+1.4) »
+WEIGHT = re.compile(r" \(\+[\d.]+\)")
+
 KINDS = ("boundary", "title", "role", "chrome", "duplicate", "theme")
 KIND_NAMES = {
     "boundary": "début d'article",
@@ -84,8 +88,6 @@ ROLE_NAMES = {
     "chrome": "décor du site (écartée)",
     "repeat": "ligne répétée",
 }
-#: roles a ``role`` correction can set (``repeat`` is a rule's, not a person's)
-SETTABLE = frozenset(ROLE_NAMES) - {"repeat", "title"}
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def _place(file: str, number: int, text: str) -> dict[str, Any]:
 class _Articles:
     """Which article a source line belongs to (by the occurrences' line ranges)."""
 
-    def __init__(self, analysis: Analysis, articles: tuple[Article, ...] | list[Article]) -> None:
+    def __init__(self, articles: tuple[Article, ...] | list[Article]) -> None:
         self.ranges: dict[str, list[tuple[int, int, Article]]] = {}
         for article in articles:
             for occ in article.occurrences:
@@ -151,7 +153,16 @@ class _Articles:
 def review_items(analysis: Analysis, plan: PagePlan, limits: Limits = Limits()) -> list[ReviewItem]:
     """Every doubtful decision of an import, most doubtful first."""
     fixes = analysis.corrections
-    owner = _Articles(analysis, plan.articles)
+    owner = _Articles(plan.articles)
+    # the lines of copies the handbook does not show (duplicates, ignored
+    # articles): a role decided there changes no page
+    shown = {a.kept for a in plan.articles}
+    unseen = {
+        (s.file, number)
+        for s in analysis.segments
+        if s.occurrence not in shown
+        for number in [*(line.number for line in s.body), *([s.title_line] if s.title_line else [])]
+    }
     dropped = {(d.file, d.line): d for d in analysis.dropped}
     rule_titles = {
         (s.file, s.title_line)
@@ -182,7 +193,11 @@ def review_items(analysis: Analysis, plan: PagePlan, limits: Limits = Limits()) 
             if key in rule_titles:
                 continue  # a page's title, found by its HTML title line
             role = "chrome" if gone is not None else line.role
-            item = _role_item(source, line.number, role, decided, blog, limits)
+            item = None
+            # a rule of the chrome stage overrode the model (a category line is a tag)
+            ruled = gone is None and line.role != decided.role
+            if key not in unseen and not ruled:
+                item = _role_item(source, line.number, role, decided, blog, limits)
             if item is not None:
                 items.append(item)
             if item is not None and item.kind == "title":
@@ -354,9 +369,10 @@ def _theme_items(plan: PagePlan, below: float) -> list[ReviewItem]:
         if choice is None or choice.source != "auto" or choice.confidence >= below:
             continue
         if choice.runner_up is None:
-            continue
+            continue  # a taxonomy of one theme
         runner_up = choice.runner_up[0]
-        reasons = "; ".join(choice.reasons[:2])
+        # the weights change with every page placed elsewhere: left to « handbook explain »
+        reasons = "; ".join(WEIGHT.sub("", reason) for reason in choice.reasons[:2])
         items.append(
             ReviewItem(
                 kind="theme",
@@ -403,8 +419,8 @@ def format_text(items: list[ReviewItem]) -> str:
         return "Aucune décision à relire : le convertisseur n'a hésité nulle part.\n"
     out = [
         f"{len(items)} décision(s) à relire, les plus incertaines d'abord. Pour corriger, "
-        "collez l'entrée proposée à la fin de sources/corrections.yaml, puis relancez "
-        "make import.",
+        "collez l'entrée proposée (sans rien changer, lignes non décalées) à la fin de "
+        "sources/corrections.yaml, puis relancez make import.",
     ]
     for slug, title, found in grouped(items):
         out += ["", f"Article « {title} »" + (f" (docs/articles/{slug}.md)" if slug else "")]
@@ -415,7 +431,9 @@ def format_text(items: list[ReviewItem]) -> str:
                 f"    « {item.text.strip()} »",
                 f"    Décision : {item.decision}. Autre possibilité : {item.alternative}.",
                 f"    Pourquoi : {item.why}",
-                "    Correction :",
-                *(f"      {line}" for line in item.correction.splitlines()),
+                "    Entrée à coller telle quelle à la fin de sources/corrections.yaml :",
+                "",
+                *item.correction.splitlines(),
+                "",
             ]
     return "\n".join(out) + "\n"

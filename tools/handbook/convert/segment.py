@@ -174,7 +174,8 @@ def _segment_blog(blocks: list[Block], context: BoundaryFixes, builder: _Builder
 
     A start on a ``title`` line makes it the article's title; a start on any
     other line (a page that opens on its standfirst) begins an untitled
-    article. The instructors' corrections force or forbid a start at a line.
+    article, unless a ``title`` line follows a caption or a credit there.
+    The instructors' corrections force or forbid a start at a line.
     """
     title: Line | None = None
     body: list[Block] = []
@@ -191,8 +192,9 @@ def _segment_blog(blocks: list[Block], context: BoundaryFixes, builder: _Builder
 
     for block in blocks:
         for line in block.lines:
-            forced = line.number in context.forced_starts
-            starts = forced or (line.starts and line.number not in context.forbidden_starts)
+            forbidden = line.number in context.forbidden_starts
+            forced = line.number in context.forced_starts and not forbidden
+            starts = forced or (line.starts and not forbidden)
             if starts and (title is not None or body or current):
                 if current:
                     body.append(Block(current))
@@ -201,11 +203,24 @@ def _segment_blog(blocks: list[Block], context: BoundaryFixes, builder: _Builder
             if starts and (forced or line.role == "title"):
                 title = line
                 continue
+            if title is None and line.role == "title" and _opening(body, current):
+                title = line  # an article that opens on a photo caption, then its title
+                continue
             current.append(line)
         if current:
             body.append(Block(current))
             current = []
     flush()
+
+
+#: lines that may stand above an article's title (a photo with its caption and credit)
+ABOVE_TITLE = frozenset({"caption", "credit", "date", "byline"})
+
+
+def _opening(body: list[Block], current: list[Line]) -> bool:
+    """The article so far is a line or two that may stand above its title."""
+    lines = [line for block in body for line in block.lines] + current
+    return 0 < len(lines) <= 2 and all(line.role in ABOVE_TITLE for line in lines)
 
 
 def _shown_in_metadata(body: list[Line], date: str | None, authors: list[str]) -> set[int]:

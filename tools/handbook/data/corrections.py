@@ -73,7 +73,8 @@ class Corrections:
     # resolved line decisions
     chrome: frozenset[tuple[str, int]] = frozenset()
     keep: frozenset[tuple[str, int]] = frozenset()  # not chrome
-    split: frozenset[tuple[str, int]] = frozenset()
+    split: frozenset[tuple[str, int]] = frozenset()  # an article starts here, titled by it
+    starts: frozenset[tuple[str, int]] = frozenset()  # an article starts here (role entries)
     merge: frozenset[tuple[str, int]] = frozenset()
     distinct: frozenset[tuple[str, int]] = frozenset()
     roles: dict[tuple[str, int], str] = field(default_factory=dict)
@@ -86,6 +87,7 @@ class Corrections:
             or key in self.chrome
             or key in self.keep
             or key in self.split
+            or key in self.starts
             or key in self.merge
             or key in self.distinct
         )
