@@ -79,7 +79,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def compare_key(text: str) -> str:
     """Key for 'is this the same line?' comparisons: folded, no punctuation.
 

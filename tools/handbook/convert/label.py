@@ -260,7 +260,7 @@ def corpus_counts(sources: Iterable[SourceText]) -> Corpus:
     return Corpus(files, repeated)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _own(text: str, raw: str) -> tuple[str, ...]:
     """The features of one line on its own (no neighbour); cached, as dumps
     repeat lines (copies of one article, site chrome)."""
