@@ -228,21 +228,8 @@ def main_report(data: dict[str, Any], head: list[str]) -> tuple[str, dict[str, A
             "ses articles. Pas de pages de thèmes, de glossaire ni de crédits (elles n'existent "
             "qu'avec l'extension).",
             "",
-            "| Construction complète | Pages | Temps mur | Temps CPU | Mémoire max | Notre construction / plancher |",
-            "|---|---:|---:|---:|---:|---:|",
-            f"| Le manuel (avec l'extension) | {full.extra['pages']} | {fmt_series(full)} | "
-            f"{fmt_series(full, 'cpu')} | {full.peak():.0f} Mo | — |",
+            *floors_table(full, floors),
         ]
-        for key, label in (
-            ("same", "Plancher, même thème (sphinx-book-theme, mêmes options)"),
-            ("default", "Plancher, thème par défaut (alabaster)"),
-        ):
-            floor = floors[key]
-            out.append(
-                f"| {label} | {floor.extra['pages']} | {fmt_series(floor)} | {fmt_series(floor, 'cpu')} | "
-                f"{floor.peak():.0f} Mo | {ratio(full.median(), floor.median()):.2f}× |"
-            )
-        out.append("")
     if jobs and b500:
         full = b500["full"]
         out += [
@@ -301,6 +288,26 @@ def build_tables(builds: dict[str, Any], title: str) -> list[str]:
             )
     out += ["", "Pages concernées (premier essai, 8 au plus) :", "", *examples, ""]
     return out
+
+
+def floors_table(full: Series, floors: dict[str, Series]) -> list[str]:
+    """Our full build beside the two floors, with the ratios."""
+    out = [
+        "| Construction complète | Pages | Temps mur | Temps CPU | Mémoire max | Notre construction / plancher |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| Le manuel (avec l'extension) | {full.extra['pages']} | {fmt_series(full)} | "
+        f"{fmt_series(full, 'cpu')} | {full.peak():.0f} Mo | — |",
+    ]
+    for key, label in (
+        ("same", "Plancher, même thème (sphinx-book-theme, mêmes options)"),
+        ("default", "Plancher, thème par défaut (alabaster)"),
+    ):
+        floor = floors[key]
+        out.append(
+            f"| {label} | {floor.extra['pages']} | {fmt_series(floor)} | {fmt_series(floor, 'cpu')} | "
+            f"{floor.peak():.0f} Mo | {ratio(full.median(), floor.median()):.2f}× |"
+        )
+    return [*out, ""]
 
 
 def _values(values: list[int]) -> str:
@@ -381,21 +388,8 @@ def large_report(data: dict[str, Any], head: list[str]) -> str:
         out += [
             f"### Planchers ({num(size)} articles, sans `handbook.site`)",
             "",
-            "| Construction complète | Pages | Temps mur | Temps CPU | Mémoire max | Notre construction / plancher |",
-            "|---|---:|---:|---:|---:|---:|",
-            f"| Le manuel (avec l'extension) | {full.extra['pages']} | {fmt_series(full)} | "
-            f"{fmt_series(full, 'cpu')} | {full.peak():.0f} Mo | — |",
+            *floors_table(full, floors),
         ]
-        for key, label in (
-            ("same", "Plancher, même thème (sphinx-book-theme, mêmes options)"),
-            ("default", "Plancher, thème par défaut (alabaster)"),
-        ):
-            floor = floors[key]
-            out.append(
-                f"| {label} | {floor.extra['pages']} | {fmt_series(floor)} | {fmt_series(floor, 'cpu')} | "
-                f"{floor.peak():.0f} Mo | {ratio(full.median(), floor.median()):.2f}× |"
-            )
-        out.append("")
     return "\n".join(out)
 
 

@@ -8,7 +8,6 @@ still be made; then the real corpus against its hand-judged sample
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from handbook.commands.links import page_uses
 from handbook.common.errors import ConfigError
+from handbook.data.annotations import read_link_judgements
 from handbook.data.glossary import GlossaryEntry, load_glossary
 from handbook.data.names import ProperNames, load_proper_names
 from handbook.site.glossary_links import TermMatcher
@@ -183,17 +183,10 @@ def test_real_names_file_is_valid() -> None:
 
 def _judged() -> dict[tuple[str, str, str, str], list[str]]:
     found: dict[tuple[str, str, str, str], list[str]] = {}
-    with SAMPLE.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(
-            (line for line in handle if not line.startswith("#")),
-            delimiter="\t",
-            quoting=csv.QUOTE_NONE,
-            escapechar="\\",
-        )
-        for row in rows:
-            if row["group"] == "corpus":
-                key = (row["page"], row["term"], row["words"], row["sentence"])
-                found.setdefault(key, []).append(row["verdict"])
+    for row in read_link_judgements(SAMPLE):
+        if row["group"] == "corpus":
+            key = (row["page"], row["term"], row["words"], row["sentence"])
+            found.setdefault(key, []).append(row["verdict"])
     return found
 
 

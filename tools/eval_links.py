@@ -16,13 +16,13 @@ occurrence that no rule rejects), and their precision.
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.commands.links import page_uses
+from handbook.data.annotations import read_link_judgements
 from handbook.data.glossary import load_glossary
 from handbook.data.names import load_proper_names
 from handbook.site.glossary_links import TermMatcher
@@ -44,16 +44,9 @@ Key = tuple[str, str, str, str]  # page, term, words, sentence
 
 def _sample() -> dict[str, dict[Key, list[Judged]]]:
     found: dict[str, dict[Key, list[Judged]]] = defaultdict(lambda: defaultdict(list))
-    with SAMPLE.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(
-            (line for line in handle if not line.startswith("#")),
-            delimiter="\t",
-            quoting=csv.QUOTE_NONE,
-            escapechar="\\",
-        )
-        for row in rows:
-            key = (row["page"], row["term"], row["words"], row["sentence"])
-            found[row["group"]][key].append(Judged(row["verdict"], row["reason"]))
+    for row in read_link_judgements(SAMPLE):
+        key = (row["page"], row["term"], row["words"], row["sentence"])
+        found[row["group"]][key].append(Judged(row["verdict"], row["reason"]))
     return found
 
 

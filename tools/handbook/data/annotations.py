@@ -7,6 +7,7 @@ whether an article starts there and the line's role.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,3 +81,19 @@ def _text_of(tsv: Path) -> Path:
         if raw.startswith(FILE_COMMENT):
             return tsv.parents[3] / raw[len(FILE_COMMENT) :].strip()
     return tsv.with_suffix(".txt")
+
+
+#: hand-judged occurrences of glossary forms (format: ``tests/data/GLOSSARY_LINKS.md``)
+LINK_COLUMNS = ("group", "page", "term", "words", "verdict", "reason", "note", "sentence")
+
+
+def read_link_judgements(path: Path) -> list[dict[str, str]]:
+    """The rows of ``tests/data/glossary_links.tsv`` (``#`` lines are comments)."""
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(
+            (line for line in handle if not line.startswith("#")),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+            escapechar="\\",
+        )
+        return [dict(row) for row in rows]
