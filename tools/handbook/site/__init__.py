@@ -34,17 +34,23 @@ from .. import __version__
 from . import collector, generate, html
 from .directives import ThemeGridDirective
 from .glossary_links import BacklinksDirective, backlinks_placeholder
+from .state import HTML_BUILDERS
 
 __all__ = ["setup"]
 
 
 STYLE_DIR = Path(__file__).resolve().parent / "style"
+#: the scripts and their style sheets, for web pages only (never in the EPUB)
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
 def _add_static(app: Sphinx) -> None:
-    """The handbook's own style sheet (line roles: captions, credits, quotations)."""
-    if str(STYLE_DIR) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STYLE_DIR))
+    """The handbook's style sheet (line roles: captions, credits, quotations), for
+    every builder; its scripts (search, quizzes, tooltips) for web pages only."""
+    folders = [STYLE_DIR] + ([STATIC_DIR] if app.builder.name in HTML_BUILDERS else [])
+    for folder in folders:
+        if str(folder) not in app.config.html_static_path:
+            app.config.html_static_path.append(str(folder))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

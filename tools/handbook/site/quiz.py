@@ -39,7 +39,6 @@ import html
 import json
 import string
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -54,7 +53,6 @@ __all__ = ["Question", "QuizDirective", "quiz", "quiz_lines", "quiz_question", "
 
 logger = logging.getLogger(__name__)
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
 QUIZ_JS = "handbook-quiz.js"
 QUIZ_CSS = "handbook-quiz.css"
 #: builders that get the interactive quiz (the EPUB builder, also "html"
@@ -353,12 +351,6 @@ class PlainQuiz(SphinxPostTransform):
 # --------------------------------------------------------------------------
 
 
-def _add_static(app: Sphinx) -> None:
-    """The script and style sheet folder, for the HTML builders only (not the EPUB)."""
-    if _interactive(app) and str(STATIC_DIR) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC_DIR))
-
-
 def _add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -373,6 +365,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(quiz, html=(visit_quiz_html, depart_quiz_html))
     app.add_node(quiz_question, html=(visit_question_html, None))
     app.add_post_transform(PlainQuiz)
-    app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _add_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

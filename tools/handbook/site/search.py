@@ -31,7 +31,6 @@ __all__ = ["SearchFrenchFolded", "fold", "setup", "stem_counts"]
 #: the search fold (case kept, accents and ligatures removed): see handbook.common.text
 fold = fold_accents
 
-STATIC_DIR = Path(__file__).parent / "static"
 SEARCH_JS = "handbook-search.js"
 WEIGHTS_JS = "handbook-search-weights.js"
 #: stems kept per page in the weights file (its most frequent ones)
@@ -145,11 +144,7 @@ def _is_folded_french(app: Sphinx) -> bool:
 
 def _builder_inited(app: Sphinx) -> None:
     _init_env(app.env)
-    if not getattr(app.builder, "search", False):
-        return  # EPUB and other builders without a search page
-    static = str(STATIC_DIR)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
+    # the script itself is in the handbook's static folder (``site/__init__.py``)
 
 
 _LANGUAGE = SearchFrenchFolded({})

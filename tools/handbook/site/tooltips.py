@@ -37,7 +37,6 @@ from __future__ import annotations
 import hashlib
 import html
 from collections.abc import Iterable, Set
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -65,7 +64,6 @@ __all__ = [
 
 #: builders whose pages get the tooltips (not "epub", which shares their writer)
 TIP_BUILDERS = tuple(sorted(HTML_BUILDERS))
-ASSETS_DIR = Path(__file__).resolve().parent / "static"
 SCRIPT = "handbook-tooltips.js"
 STYLE = "handbook-tooltips.css"
 LINK_CLASS = "handbook-tip-link"
@@ -215,12 +213,6 @@ def add_assets(
         app.add_js_file(SCRIPT, loading_method="defer")
 
 
-def add_assets_dir(app: Sphinx) -> None:
-    """``builder-inited``: copy the assets for the builders that use them (not the EPUB's)."""
-    if app.builder.name in TIP_BUILDERS and str(ASSETS_DIR) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(ASSETS_DIR))
-
-
 # --------------------------------------------------------------------------
 # incremental builds
 # --------------------------------------------------------------------------
@@ -309,6 +301,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_post_transform(GlossaryTooltips)
     app.add_env_collector(TooltipCollector)
-    app.connect("builder-inited", add_assets_dir)
     app.connect("html-page-context", add_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
