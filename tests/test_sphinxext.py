@@ -97,9 +97,10 @@ def term_links(body) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The test handbook, built once with -j 1: ``(docs, html)``."""
+    """The test handbook, built once per session with -j 1: ``(docs, html)``
+    (also used, read only, by test_tooltips)."""
     root = tmp_path_factory.mktemp("handbook")
     docs = make_handbook(root)
     strict_build(docs, root / "html-j1", "-j", "1")

@@ -15,10 +15,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+# ``built``: the test handbook's session-wide build, shared with test_sphinxext
 try:  # tests/ is on sys.path (rootdir-relative "prepend" import mode)
-    from test_sphinxext import article_body, make_handbook, soup, strict_build
+    from test_sphinxext import article_body, built, make_handbook, soup, strict_build
 except ImportError:  # tests/ became a package
-    from tests.test_sphinxext import article_body, make_handbook, soup, strict_build
+    from tests.test_sphinxext import (  # noqa: F401
+        article_body,
+        built,
+        make_handbook,
+        soup,
+        strict_build,
+    )
 
 from handbook.site.lead import first_sentence
 from handbook.site.search import SearchFrenchFolded
@@ -41,14 +48,6 @@ def tooltips(page: BeautifulSoup) -> dict[str, str]:
         assert tip.get("role") == "tooltip" and tip.has_attr("hidden"), tip
         found[link.get_text()] = tip.get_text()
     return found
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("tooltips")
-    docs = make_handbook(root)
-    strict_build(docs, root / "html", "-j", "1")
-    return docs, root / "html"
 
 
 @pytest.mark.sphinx
